@@ -22,13 +22,16 @@ final class FeedConnection {
   /** The server closes the socket on frames larger than this; the client never sends one. */
   static final int MAX_FRAME_BYTES = 8192;
 
-  /** The client refuses (1009) server messages longer than this: a Pi has little heap. */
+  /** The client refuses server messages longer than this: a Pi has little heap. */
   static final int MAX_INBOUND_CHARS = 64 * 1024;
 
   static final int NORMAL_CLOSURE = 1000;
-  static final int UNSUPPORTED_DATA = 1003;
-  static final int INVALID_PAYLOAD = 1007;
-  static final int MESSAGE_TOO_BIG = 1009;
+
+  /**
+   * How the client closes on a message it refuses; the reason says which fault. (The JDK's client
+   * may not send 1003, 1007 or 1009, the codes the server uses for the same faults.)
+   */
+  static final int POLICY_VIOLATION = 1008;
 
   private final WebSocket socket;
   private final Receiver receiver;
@@ -117,8 +120,9 @@ final class FeedConnection {
       if (text.length() > MAX_INBOUND_CHARS) {
         refuse(
             socket,
-            MESSAGE_TOO_BIG,
-            "the server sent a message over " + MAX_INBOUND_CHARS + " characters");
+            "message too big",
+            new ProtocolException(
+                "the server sent a message over " + MAX_INBOUND_CHARS + " characters"));
         return null;
       }
       if (last) {
@@ -128,7 +132,7 @@ final class FeedConnection {
         try {
           message = Json.decode(whole);
         } catch (ProtocolException e) {
-          refuse(socket, INVALID_PAYLOAD, e);
+          refuse(socket, "malformed JSON", e);
           return null;
         }
         listener.onMessage(message);
@@ -141,7 +145,9 @@ final class FeedConnection {
       socket.request(1);
       if (!refused) {
         refuse(
-            socket, UNSUPPORTED_DATA, "the server sent a binary frame; Marquee speaks JSON text");
+            socket,
+            "binary frame",
+            new ProtocolException("the server sent a binary frame; Marquee speaks JSON text"));
       }
       return null;
     }
@@ -163,15 +169,11 @@ final class FeedConnection {
       }
     }
 
-    private void refuse(WebSocket socket, int statusCode, String why) {
-      refuse(socket, statusCode, new ProtocolException(why));
-    }
-
-    private void refuse(WebSocket socket, int statusCode, ProtocolException why) {
+    private void refuse(WebSocket socket, String reason, ProtocolException why) {
       refused = true;
       text.setLength(0);
       // Tell the listener once the close frame is out, so it may drop the connection at once.
-      socket.sendClose(statusCode, "").whenComplete((ws, error) -> listener.onFailure(why));
+      socket.sendClose(POLICY_VIOLATION, reason).whenComplete((ws, e) -> listener.onFailure(why));
     }
   }
 }

@@ -17,8 +17,7 @@ interface FeedListener {
 
   /**
    * The connection failed: an I/O error, or a {@link ProtocolException} when the server sent
-   * something the client refuses (the client then closes with 1003, 1007 or 1009 as the server
-   * would).
+   * something the client refuses (the client then closes with 1008 and a reason).
    */
   void onFailure(Throwable error);
 }

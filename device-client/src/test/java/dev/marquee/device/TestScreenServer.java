@@ -29,8 +29,11 @@ final class TestScreenServer extends WebSocketServer implements AutoCloseable {
   /** Each text message the client sent. */
   final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-  /** The close code of each connection, as the server saw it (1006: dropped without a close). */
-  final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
+  /**
+   * How each connection was closed, as the server saw it: the code, then the reason if any, as in
+   * {@code "1008 binary frame"} (1006: dropped without a close frame).
+   */
+  final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
 
   /** Starts a server that answers every text message with {@code onText}. */
   static TestScreenServer start(BiConsumer<WebSocket, String> onText) throws Exception {
@@ -73,7 +76,7 @@ final class TestScreenServer extends WebSocketServer implements AutoCloseable {
 
   @Override
   public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    closeCodes.add(code);
+    closes.add(reason.isEmpty() ? String.valueOf(code) : code + " " + reason);
   }
 
   @Override

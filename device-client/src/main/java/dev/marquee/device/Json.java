@@ -24,6 +24,18 @@ final class Json {
   }
 
   /**
+   * Builds the mapper's serializers and parsers for {@code message} and its answer ahead of time.
+   */
+  static void warmUp(ClientMessage message) {
+    encode(message);
+    try {
+      MAPPER.readTree("{\"type\":\"hello\",\"serverTime\":0}");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Parses one text frame.
    *
    * @throws ProtocolException if it is not one well-formed JSON value

@@ -122,6 +122,8 @@ final class ServerCheck {
         };
 
     CompletableFuture<FeedConnection> opening = FeedConnection.open(endpoint, timeout, listener);
+    ClientMessage hello = new ClientMessage.Hello(clientId);
+    Json.warmUp(hello); // while the handshake is in flight, so the round trip is not class loading
     FeedConnection connection;
     try {
       connection = await(opening, deadline);
@@ -132,11 +134,10 @@ final class ServerCheck {
 
     try {
       long sent = System.nanoTime();
-      ServerHello hello;
+      ServerHello answered;
       try {
-        await(connection.send(new ClientMessage.Hello(clientId)), deadline);
-        JsonNode reply = await(answer, deadline);
-        hello = ServerHello.from(reply);
+        await(connection.send(hello), deadline);
+        answered = ServerHello.from(await(answer, deadline));
       } catch (ExecutionException | TimeoutException | ProtocolException e) {
         Failure failure = failure(e, "the server's hello");
         if (failure.exitCode() == ExitCode.PROTOCOL) {
@@ -146,7 +147,7 @@ final class ServerCheck {
       }
       Duration roundTrip = Duration.ofNanos(System.nanoTime() - sent);
       connection.close(CLOSE_GRACE);
-      return new Result(hello, endpoint, roundTrip);
+      return new Result(answered, endpoint, roundTrip);
     } finally {
       connection.abort();
     }

@@ -33,7 +33,7 @@ class ServerCheckTest {
 
   private TestScreenServer screenServer(BiConsumer<WebSocket, String> onText) throws Exception {
     TestScreenServer server = TestScreenServer.start(onText);
-    servers.add(server);
+    servers.add(() -> server.stop(1000));
     return server;
   }
 

@@ -15,7 +15,7 @@ import org.java_websocket.server.WebSocketServer;
  * A WebSocket server on a free loopback port that plays the Marquee server's part as each test
  * scripts it, and records what the client did.
  */
-final class TestScreenServer extends WebSocketServer implements AutoCloseable {
+final class TestScreenServer extends WebSocketServer {
   static final String HELLO =
       "{\"type\":\"hello\",\"server\":\"Marquee\",\"version\":\"0.1.0\","
           + "\"serverTime\":1732240000000}";
@@ -84,10 +84,5 @@ final class TestScreenServer extends WebSocketServer implements AutoCloseable {
     if (conn == null) {
       started.completeExceptionally(ex);
     }
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    stop(1000);
   }
 }

@@ -1,0 +1,149 @@
+package dev.marquee.database.boundary;
+
+import dev.marquee.database.control.DatabaseUnavailableException;
+import dev.marquee.database.control.EntityManagers;
+import dev.marquee.database.control.JdbcUrls;
+import dev.marquee.database.control.SchemaMigrations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Marquee's database: defines the data source from configuration, migrates the schema at start, and
+ * knows whether the application can use it.
+ *
+ * <p>An unreachable or wrong database does not stop the server: Marquee logs one line saying why,
+ * reports not-ready on {@code /health/ready}, and tries again every few seconds, so fixing the
+ * database (or starting it after Marquee) makes the server ready without a restart.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(
+    name = Database.DATA_SOURCE,
+    className = "dev.marquee.database.control.UrlRoutedDataSource",
+    url = "${MPCONFIG=marquee.db.url}",
+    user = "${MPCONFIG=marquee.db.user}",
+    password = "${MPCONFIG=marquee.db.password}",
+    // No connection is opened at deployment: the database may come up after Marquee.
+    initialPoolSize = 0,
+    minPoolSize = 0,
+    maxPoolSize = 32,
+    loginTimeout = 10)
+public class Database {
+
+  /** The JNDI name of Marquee's data source; the persistence unit uses it too. */
+  public static final String DATA_SOURCE = "java:app/jdbc/marquee";
+
+  private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @Resource TimerService timerService;
+
+  @Inject SchemaMigrations migrations;
+
+  @Inject EntityManagers entityManagers;
+
+  @Inject
+  @ConfigProperty(name = "marquee.db.url")
+  String url;
+
+  @Inject
+  @ConfigProperty(name = "marquee.db.retry-interval", defaultValue = "PT5S")
+  Duration retryInterval;
+
+  private final Clock clock = Clock.systemUTC();
+  private final AtomicReference<DatabaseState> state = new AtomicReference<>();
+  private String kind;
+  private String lastLoggedReason;
+
+  @PostConstruct
+  void start() {
+    kind = kindOfConfiguredUrl();
+    state.set(DatabaseState.starting(kind, clock.instant()));
+    if (!connect()) {
+      long interval = retryInterval.toMillis();
+      timerService.createIntervalTimer(interval, interval, new TimerConfig(null, false));
+    }
+  }
+
+  @Timeout
+  void retry(Timer timer) {
+    if (connect()) {
+      timer.cancel();
+    }
+  }
+
+  /** The current state; cheap, never blocks on the database. */
+  public DatabaseState state() {
+    return state.get();
+  }
+
+  public boolean isReady() {
+    return state.get().ready();
+  }
+
+  private synchronized boolean connect() {
+    if (state.get().ready()) {
+      return true;
+    }
+    try {
+      SchemaMigrations.Outcome outcome = migrations.migrate(dataSource);
+      entityManagers.open();
+      String product = outcome.productName() + " " + outcome.productVersion();
+      state.set(DatabaseState.ready(kind, product, outcome.schemaVersion(), clock.instant()));
+      LOG.info(
+          () ->
+              String.format(
+                  "Database ready: %s at %s, schema version %s (%d migration(s) applied now)",
+                  product, JdbcUrls.redact(url), outcome.schemaVersion(), outcome.applied()));
+      return true;
+    } catch (DatabaseUnavailableException e) {
+      reportUnavailable(e.getMessage());
+      return false;
+    }
+  }
+
+  private void reportUnavailable(String reason) {
+    state.set(DatabaseState.unavailable(kind, reason, clock.instant()));
+    // One line per distinct reason: a database that stays down does not flood the log.
+    Level level = reason.equals(lastLoggedReason) ? Level.FINE : Level.WARNING;
+    lastLoggedReason = reason;
+    LOG.log(
+        level,
+        () ->
+            String.format(
+                "Database not ready at %s: %s. Marquee is not ready and retries every %d s.",
+                JdbcUrls.redact(url), reason, retryInterval.toSeconds()));
+  }
+
+  private String kindOfConfiguredUrl() {
+    try {
+      return JdbcUrls.kindOf(url).displayName();
+    } catch (SQLException e) {
+      return "unsupported";
+    }
+  }
+}

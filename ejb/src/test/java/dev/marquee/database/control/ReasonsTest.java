@@ -1,0 +1,32 @@
+package dev.marquee.database.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class ReasonsTest {
+
+  @Test
+  void takesTheFirstLineOfTheDeepestMessage() {
+    Exception chain =
+        new RuntimeException(
+            "Unable to obtain connection from database\n---------\nSQL State: 08001",
+            new SQLException(
+                "Connection to 127.0.0.1:1 refused.",
+                new ConnectException("Connection refused\n\tat somewhere")));
+    assertThat(Reasons.firstLineOfRootCause(chain)).isEqualTo("Connection refused");
+  }
+
+  @Test
+  void fallsBackToTheTypeWhenNothingHasAMessage() {
+    assertThat(Reasons.firstLineOfRootCause(new IllegalStateException()))
+        .isEqualTo("IllegalStateException");
+  }
+
+  @Test
+  void shortensRunawayMessages() {
+    assertThat(Reasons.firstLineOfRootCause(new SQLException("x".repeat(1000)))).hasSize(301);
+  }
+}

@@ -149,9 +149,7 @@ public final class Fault {
       case TOO_MANY_REQUESTS ->
           HttpReply.text(429, "Too many requests").withHeader("Retry-After", retryAfterSeconds());
       case QUOTA_EXCEEDED ->
-          HttpReply.json(
-                  429, errorBody(429, "API rate limit exceeded").put("reason", "QUOTA_EXCEEDED"))
-              .withHeader("Retry-After", retryAfterSeconds());
+          HttpReply.json(429, quotaErrorBody()).withHeader("Retry-After", retryAfterSeconds());
       case SERVER_ERROR -> HttpReply.json(status, errorBody(status, serverErrorMessage()));
       case DELAY -> {
         Thread.sleep(delay.toMillis());
@@ -177,6 +175,13 @@ public final class Fault {
   private static ObjectNode errorBody(int status, String message) {
     ObjectNode body = Json.object();
     body.putObject("error").put("status", status).put("message", message);
+    return body;
+  }
+
+  /** Spotify's quota 429: the reason sits inside the error object. */
+  private static ObjectNode quotaErrorBody() {
+    ObjectNode body = errorBody(429, "API rate limit exceeded");
+    ((ObjectNode) body.get("error")).put("reason", "QUOTA_EXCEEDED");
     return body;
   }
 

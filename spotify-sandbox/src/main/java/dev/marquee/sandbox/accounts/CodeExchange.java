@@ -34,6 +34,16 @@ final class CodeExchange {
             .orElseThrow(() -> OAuthError.invalidRequest("redirect_uri must be supplied"));
     IssuedCode issued =
         codes.find(code).orElseThrow(() -> OAuthError.invalidGrant("Invalid authorization code"));
+    // Held for the whole redemption, so a concurrent replay waits until the grant it must
+    // revoke has been recorded.
+    synchronized (issued) {
+      return redeem(issued, form, client, redirectUri);
+    }
+  }
+
+  private TokenResponse redeem(
+      IssuedCode issued, Parameters form, ClientAuthentication client, String redirectUri)
+      throws OAuthError {
     if (!issued.markRedeemed()) {
       tokens.revoke(issued.grant());
       throw OAuthError.invalidGrant("Invalid authorization code");

@@ -5,6 +5,7 @@ import dev.marquee.sandbox.CallGate;
 import dev.marquee.sandbox.Endpoints;
 import dev.marquee.sandbox.http.Exchanges;
 import dev.marquee.sandbox.http.HttpReply;
+import dev.marquee.sandbox.http.Json;
 import dev.marquee.sandbox.http.Parameters;
 import dev.marquee.sandbox.http.ReplyingHandler;
 import java.io.IOException;
@@ -43,6 +44,17 @@ final class TokenEndpointHandler extends ReplyingHandler {
     Optional<String> authorization = Exchanges.header(exchange, "Authorization");
     String userId = userHint(form).orElse(null);
     return gate.pass(userId, Endpoints.TOKEN, false, () -> grant(form, authorization));
+  }
+
+  /** RFC 6749 has no 5xx error body; a JSON {@code server_error} is what clients parse best. */
+  @Override
+  protected HttpReply internalError() {
+    return TokenReplies.noStore(
+        HttpReply.json(
+            500,
+            Json.object()
+                .put("error", "server_error")
+                .put("error_description", "Unexpected sandbox error")));
   }
 
   private HttpReply grant(Parameters form, Optional<String> authorization) {

@@ -96,6 +96,11 @@ public final class WebApiHandler extends ReplyingHandler {
     return gate.pass(userId, route.name(), true, () -> rateLimited(token, query, route));
   }
 
+  @Override
+  protected HttpReply internalError() {
+    return ApiErrors.error(500, "Server error.");
+  }
+
   private HttpReply rateLimited(AccessToken token, Parameters query, Route route) {
     Optional<Duration> retryAfter = rateLimiter.tryAcquire(token.clientId());
     if (retryAfter.isPresent()) {

@@ -12,7 +12,7 @@ final class CliOptions {
 
   static final String USAGE =
       """
-      Usage: java -jar spotify-sandbox-cli.jar [options]
+      Usage: java -jar spotify-sandbox-0.1.0-cli.jar [options]
 
       A local stand-in for Spotify's accounts service and Web API.
 

@@ -1,5 +1,7 @@
 package dev.marquee.sandbox;
 
+import java.util.Set;
+
 /** Names of the endpoints used by counters and to target faults. */
 public final class Endpoints {
 
@@ -14,6 +16,9 @@ public final class Endpoints {
 
   /** {@code GET /v1/me/player}. */
   public static final String PLAYER = "player";
+
+  /** Every counted endpoint name. */
+  public static final Set<String> ALL = Set.of(TOKEN, ME, CURRENTLY_PLAYING, PLAYER);
 
   private Endpoints() {}
 }

@@ -171,6 +171,14 @@ class FaultInjectionTest {
     }
     assertThat(harness.control("POST", "/sandbox/faults", Map.of("kind", "meteor")).statusCode())
         .isEqualTo(400);
+    assertThat(
+            harness
+                .control(
+                    "POST",
+                    "/sandbox/faults",
+                    Map.of("kind", "malformed-json", "endpoint", "currently_playing"))
+                .statusCode())
+        .isEqualTo(400);
     assertThat(harness.sandbox.faults().pending()).hasSize(4);
   }
 }

@@ -134,13 +134,15 @@ class WebApiTest {
     JsonNode paused = SandboxHarness.json(harness.currentlyPlaying(accessToken));
     assertThat(paused.get("is_playing").asBoolean()).isFalse();
     assertThat(paused.get("progress_ms").asLong()).isEqualTo(20_000);
-    assertThat(paused.get("actions").get("pausing").asBoolean()).isTrue();
+    assertThat(paused.get("actions").get("disallows").get("pausing").asBoolean()).isTrue();
 
     player.play();
     harness.clock.advance(Duration.ofSeconds(2));
     JsonNode playing = SandboxHarness.json(harness.currentlyPlaying(accessToken));
     assertThat(playing.get("is_playing").asBoolean()).isTrue();
     assertThat(playing.get("progress_ms").asLong()).isEqualTo(22_000);
+    assertThat(playing.get("actions").get("disallows").get("resuming").asBoolean()).isTrue();
+    assertThat(playing.get("actions").get("disallows").has("pausing")).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,10 +130,11 @@ public final class TokenService {
    * @return how many authorizations were revoked
    */
   public int revokeUser(String userId) {
-    Set<Grant> grants = ConcurrentHashMap.newKeySet();
-    grantsByRefreshToken.values().stream()
-        .filter(grant -> grant.userId().equals(userId))
-        .forEach(grants::add);
+    List<Grant> grants =
+        grantsByRefreshToken.values().stream()
+            .filter(grant -> grant.userId().equals(userId))
+            .distinct()
+            .toList();
     grants.forEach(this::revoke);
     return grants.size();
   }

@@ -1,6 +1,7 @@
 package dev.marquee.sandbox.faults;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marquee.sandbox.Endpoints;
 import dev.marquee.sandbox.http.HttpReply;
 import dev.marquee.sandbox.http.Json;
 import java.io.IOException;
@@ -97,9 +98,13 @@ public final class Fault {
         kind, times, Objects.requireNonNull(user), endpoint, retryAfter, status, delay);
   }
 
-  /** Only calls to this endpoint (see {@code Endpoints}). */
+  /** Only calls to this endpoint, one of {@link Endpoints#ALL}. */
   public Fault onlyForEndpoint(String name) {
-    return new Fault(kind, times, userId, Objects.requireNonNull(name), retryAfter, status, delay);
+    // A misspelt name would silently never match, so refuse it.
+    if (!Endpoints.ALL.contains(name)) {
+      throw new IllegalArgumentException("Unknown endpoint " + name + "; one of " + Endpoints.ALL);
+    }
+    return new Fault(kind, times, userId, name, retryAfter, status, delay);
   }
 
   public Kind kind() {

@@ -229,19 +229,15 @@ public final class SpotifyObjects {
     return node;
   }
 
-  /** DisallowsObject: {@code true} marks an action the client cannot take now. */
+  /**
+   * Which actions the client cannot take now. Real responses wrap the OpenAPI file's
+   * DisallowsObject in {@code "disallows"} and list only the {@code true} entries; the sandbox
+   * answers like the real service, so a client that parses it here parses Spotify too.
+   */
   private static ObjectNode disallows(PlaybackSnapshot playback) {
-    return Json.object()
-        .put("interrupting_playback", false)
-        .put("pausing", !playback.isPlaying())
-        .put("resuming", playback.isPlaying())
-        .put("seeking", false)
-        .put("skipping_next", false)
-        .put("skipping_prev", false)
-        .put("toggling_repeat_context", false)
-        .put("toggling_shuffle", false)
-        .put("toggling_repeat_track", false)
-        .put("transferring_playback", false);
+    ObjectNode actions = Json.object();
+    actions.putObject("disallows").put(playback.isPlaying() ? "resuming" : "pausing", true);
+    return actions;
   }
 
   /** ImageObjects served by the sandbox's own image endpoint, widest first. */

@@ -16,10 +16,6 @@ public record AccessToken(
     return grant == null ? null : grant.userId();
   }
 
-  public boolean hasUser() {
-    return grant != null;
-  }
-
   @Override
   public String toString() {
     // The token value is a credential: keep it out of logs and assertion messages.

@@ -8,7 +8,7 @@ import dev.marquee.sandbox.http.Json;
  * An RFC 6749 §5.2 error from the token endpoint. Descriptions are fixed texts: they never quote
  * what the client sent, so secrets cannot leak through them.
  */
-public final class OAuthError extends Exception {
+final class OAuthError extends Exception {
 
   private final int status;
   private final String error;
@@ -23,11 +23,11 @@ public final class OAuthError extends Exception {
     this.basicChallenge = basicChallenge;
   }
 
-  public static OAuthError invalidRequest(String description) {
+  static OAuthError invalidRequest(String description) {
     return new OAuthError(400, "invalid_request", description, false);
   }
 
-  public static OAuthError invalidGrant(String description) {
+  static OAuthError invalidGrant(String description) {
     return new OAuthError(400, "invalid_grant", description, false);
   }
 
@@ -35,31 +35,15 @@ public final class OAuthError extends Exception {
    * A failed client authentication. RFC 6749 wants 401 with a challenge when the client tried HTTP
    * Basic; Spotify answers 400 for credentials in the body.
    */
-  public static OAuthError invalidClient(String description, boolean triedBasic) {
+  static OAuthError invalidClient(String description, boolean triedBasic) {
     return new OAuthError(triedBasic ? 401 : 400, "invalid_client", description, triedBasic);
   }
 
-  public static OAuthError unsupportedGrantType(String description) {
+  static OAuthError unsupportedGrantType(String description) {
     return new OAuthError(400, "unsupported_grant_type", description, false);
   }
 
-  public static OAuthError unauthorizedClient(String description) {
-    return new OAuthError(400, "unauthorized_client", description, false);
-  }
-
-  public String error() {
-    return error;
-  }
-
-  public String description() {
-    return description;
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public HttpReply toReply() {
+  HttpReply toReply() {
     ObjectNode body = Json.object().put("error", error).put("error_description", description);
     HttpReply reply = TokenReplies.noStore(HttpReply.json(status, body));
     return basicChallenge

@@ -113,7 +113,7 @@ public class Database {
       SchemaMigrations.Outcome outcome = migrations.migrate(dataSource);
       entityManagers.open();
       String product = outcome.productName() + " " + outcome.productVersion();
-      state.set(DatabaseState.ready(kind, product, outcome.schemaVersion(), clock.instant()));
+      state.set(state.get().ready(product, outcome.schemaVersion(), clock.instant()));
       LOG.info(
           () ->
               String.format(
@@ -127,7 +127,7 @@ public class Database {
   }
 
   private void reportUnavailable(String reason) {
-    state.set(DatabaseState.unavailable(kind, reason, clock.instant()));
+    state.set(state.get().unavailable(reason, clock.instant()));
     // One line per distinct reason: a database that stays down does not flood the log.
     Level level = reason.equals(lastLoggedReason) ? Level.FINE : Level.WARNING;
     lastLoggedReason = reason;

@@ -21,7 +21,8 @@ public class DatabaseReadiness implements HealthCheck {
         HealthCheckResponse.named("database")
             .status(state.ready())
             .withData("kind", state.kind())
-            .withData("since", state.since().toString());
+            .withData("since", state.since().toString())
+            .withData("attempts", state.attempts());
     if (state.ready()) {
       response.withData("product", state.product()).withData("schema", state.schemaVersion());
     } else {

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param schemaVersion the migrated schema version once ready, else null
  * @param reason why it is not ready, in one line without secrets; null when ready
  * @param since when this state began
+ * @param attempts how many times Marquee has tried to reach the database since it started
  */
 public record DatabaseState(
     boolean ready,
@@ -18,17 +19,19 @@ public record DatabaseState(
     String product,
     String schemaVersion,
     String reason,
-    Instant since) {
+    Instant since,
+    int attempts) {
 
   static DatabaseState starting(String kind, Instant now) {
-    return new DatabaseState(false, kind, null, null, "connecting", now);
+    return new DatabaseState(false, kind, null, null, "connecting", now, 0);
   }
 
-  static DatabaseState unavailable(String kind, String reason, Instant now) {
-    return new DatabaseState(false, kind, null, null, reason, now);
+  DatabaseState unavailable(String why, Instant now) {
+    Instant changed = why.equals(reason) ? since : now;
+    return new DatabaseState(false, kind, null, null, why, changed, attempts + 1);
   }
 
-  static DatabaseState ready(String kind, String product, String schemaVersion, Instant now) {
-    return new DatabaseState(true, kind, product, schemaVersion, null, now);
+  DatabaseState ready(String productName, String schema, Instant now) {
+    return new DatabaseState(true, kind, productName, schema, null, now, attempts + 1);
   }
 }

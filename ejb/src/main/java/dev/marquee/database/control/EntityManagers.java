@@ -1,19 +1,26 @@
 package dev.marquee.database.control;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionScoped;
+import jakarta.persistence.TransactionRequiredException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 
 /**
  * Opens Marquee's persistence unit once the database is usable, and gives every JTA transaction its
- * own {@link EntityManager} ({@code @Inject EntityManager em} in a boundary).
+ * own {@link EntityManager}: a boundary writes {@code @Inject EntityManager em} and gets what
+ * {@code @PersistenceContext} would give, an entity manager bound to the current transaction.
  *
  * <p>Why not {@code @PersistenceContext}: the container opens a container-managed unit while
  * deploying and fails the deployment when the database is down; Marquee must instead start, say it
@@ -24,6 +31,10 @@ public class EntityManagers {
 
   static final String PERSISTENCE_UNIT = "marquee";
   static final String PERSISTENCE_XML = "META-INF/marquee-persistence.xml";
+
+  private static final Object TRANSACTION_KEY = EntityManagers.class.getName() + ".current";
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private volatile EntityManagerFactory factory;
 
@@ -48,22 +59,69 @@ public class EntityManagers {
     }
   }
 
+  /** An entity manager that always acts on the current transaction's own entity manager. */
   @Produces
-  @TransactionScoped
-  EntityManager entityManager() {
-    EntityManagerFactory current = factory;
+  EntityManager transactionBound() {
+    return (EntityManager)
+        Proxy.newProxyInstance(
+            EntityManager.class.getClassLoader(),
+            new Class<?>[] {EntityManager.class},
+            (proxy, method, arguments) -> invokeOnCurrent(proxy, method, arguments));
+  }
+
+  private Object invokeOnCurrent(Object proxy, Method method, Object[] arguments) throws Throwable {
+    switch (method.getName()) {
+      case "equals":
+        return proxy == arguments[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return "EntityManager bound to the current transaction";
+      default:
+        try {
+          return method.invoke(current(), arguments);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+    }
+  }
+
+  /** The current transaction's entity manager, created on first use and closed at its end. */
+  EntityManager current() {
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      throw new TransactionRequiredException("Marquee reads and writes data only in transactions");
+    }
+    EntityManager current = (EntityManager) transactions.getResource(TRANSACTION_KEY);
     if (current == null) {
+      current = openEntityManager();
+      transactions.putResource(TRANSACTION_KEY, current);
+      transactions.registerInterposedSynchronization(closeAtEnd(current));
+    }
+    return current;
+  }
+
+  private EntityManager openEntityManager() {
+    EntityManagerFactory opened = factory;
+    if (opened == null) {
       throw new DatabaseNotReadyException();
     }
-    EntityManager em = current.createEntityManager();
+    EntityManager em = opened.createEntityManager();
     em.joinTransaction();
     return em;
   }
 
-  void close(@Disposes EntityManager em) {
-    if (em.isOpen()) {
-      em.close();
-    }
+  private static Synchronization closeAtEnd(EntityManager em) {
+    return new Synchronization() {
+      @Override
+      public void beforeCompletion() {
+        // EclipseLink flushes through its own synchronization with the transaction.
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        em.close();
+      }
+    };
   }
 
   @PreDestroy

@@ -1,0 +1,166 @@
+package dev.marquee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.MarqueeProcess;
+import dev.marquee.it.support.ScreenSocket;
+import dev.marquee.it.support.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The uber jar as an operator runs it: boots on its database, is ready, renders the console's
+ * landing page, answers screens on the WebSocket and the device client's check.
+ */
+class MarqueeServerIT {
+
+  private static final String VERSION = System.getProperty("marquee.version", "0.1.0");
+
+  private static TestDatabase database;
+  private static MarqueeProcess server;
+
+  @BeforeAll
+  static void start() {
+    database = TestDatabase.fresh("server");
+    server = MarqueeProcess.uberJar("server", database.environment()).start().awaitReady();
+    System.out.printf("marquee.jar booted in %d ms%n", server.bootMillis());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  void reportsLiveAndReadyWithTheDatabaseItRunsOn() throws Exception {
+    assertThat(server.get("/health/live").statusCode()).isEqualTo(200);
+    JsonNode ready = JsonBodies.parse(server.get("/health/ready").body());
+    assertThat(ready.path("status").asText()).isEqualTo("UP");
+    JsonNode check = ready.path("checks").get(0);
+    assertThat(check.path("name").asText()).isEqualTo("database");
+    assertThat(check.path("data").path("kind").asText())
+        .isEqualTo(database.isPostgres() ? "PostgreSQL" : "H2");
+    assertThat(check.path("data").path("schema").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void rendersTheLandingPageWithVersionDatabaseAndDemoBanner() throws Exception {
+    var response = server.get("/");
+    assertThat(response.statusCode()).isEqualTo(200);
+    Document page = Jsoup.parse(response.body());
+    assertThat(page.title()).isEqualTo("Marquee");
+    assertThat(page.getElementById("fact-version").text()).isEqualTo(VERSION);
+    assertThat(page.getElementById("fact-database").text())
+        .isEqualTo(database.isPostgres() ? "PostgreSQL" : "H2");
+    assertThat(page.getElementById("fact-database-status").text()).startsWith("Ready (");
+    assertThat(page.getElementById("demo-banner").text()).contains("Spotify sandbox");
+    assertThat(page.select("link[rel=stylesheet]").attr("href")).contains("console.css");
+  }
+
+  @Test
+  void servesTheSharedStylesheet() throws Exception {
+    var response = server.get("/jakarta.faces.resource/css/console.css.xhtml?ln=marquee");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains(".demo-banner");
+  }
+
+  @Test
+  void answersTheVersionApi() throws Exception {
+    JsonNode version = JsonBodies.parse(server.get("/api/version").body());
+    assertThat(version.path("product").asText()).isEqualTo("Marquee");
+    assertThat(version.path("version").asText()).isEqualTo(VERSION);
+  }
+
+  @Test
+  void answersHelloOnTheScreensSocket() throws Exception {
+    try (ScreenSocket screen = ScreenSocket.open(server.webSocketUri("/ws/screen"))) {
+      long before = System.currentTimeMillis();
+      JsonNode hello =
+          JsonBodies.parse(screen.send("{\"type\":\"hello\",\"client\":\"it/1\"}").nextText());
+      assertThat(hello.path("type").asText()).isEqualTo("hello");
+      assertThat(hello.path("server").asText()).isEqualTo("Marquee");
+      assertThat(hello.path("version").asText()).isEqualTo(VERSION);
+      assertThat(hello.path("serverTime").asLong())
+          .isBetween(before - 5_000, System.currentTimeMillis() + 5_000);
+    }
+  }
+
+  @Test
+  void closesMalformedUnknownOversizeAndBinaryFramesWithTheDocumentedCodes() throws Exception {
+    assertThat(closeCodeAfter(s -> s.send("{\"type\":")).code()).isEqualTo(1007);
+    assertThat(closeCodeAfter(s -> s.send("[]")).code()).isEqualTo(1007);
+    assertThat(closeCodeAfter(s -> s.send("{\"type\":\"launch-missiles\"}")).code())
+        .isEqualTo(4400);
+    assertThat(closeCodeAfter(s -> s.send("{}")).code()).isEqualTo(4400);
+    assertThat(closeCodeAfter(s -> s.sendBinary(new byte[] {1, 2, 3})).code()).isEqualTo(1003);
+    String oversize = "{\"type\":\"hello\",\"pad\":\"" + "x".repeat(9000) + "\"}";
+    assertThat(closeCodeAfter(s -> s.send(oversize)).code()).isEqualTo(1009);
+  }
+
+  @Test
+  void aScreenThatMisbehavesDoesNotDisturbAnotherScreen() throws Exception {
+    try (ScreenSocket good = ScreenSocket.open(server.webSocketUri("/ws/screen"))) {
+      good.send("{\"type\":\"hello\"}").nextText();
+      closeCodeAfter(s -> s.send("not json"));
+      JsonNode again = JsonBodies.parse(good.send("{\"type\":\"hello\"}").nextText());
+      assertThat(again.path("version").asText()).isEqualTo(VERSION);
+    }
+  }
+
+  @Test
+  void theDeviceClientCheckPrintsTheServerVersion() throws Exception {
+    Result check = deviceClient("--server", "ws://127.0.0.1:" + server.port(), "--check");
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output())
+        .contains("Marquee " + VERSION + " at ws://127.0.0.1:" + server.port() + "/ws/screen");
+  }
+
+  @Test
+  void neverLogsTheDatabasePassword() {
+    assertThat(server.log()).doesNotContain(database.password());
+  }
+
+  private interface Frames {
+    void send(ScreenSocket socket);
+  }
+
+  private ScreenSocket.Closed closeCodeAfter(Frames frames) {
+    try (ScreenSocket socket = ScreenSocket.open(server.webSocketUri("/ws/screen"))) {
+      frames.send(socket);
+      return socket.awaitClose();
+    }
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result deviceClient(String... arguments) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("device.jar", "target/marquee-device.jar"));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("device client did not finish within 30 s");
+    }
+    return new Result(
+        process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.marquee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.ProbeWar;
+import dev.marquee.it.support.TestDatabase;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The path from a boundary through JPA and the migrated schema to the database, on Payara Micro
+ * managed by Arquillian: organizations are created, found, and refused with a clear error that
+ * changes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OrganizationsIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    // The Arquillian container is configured (arquillian.xml) for this database.
+    TestDatabase.fresh("arquillian");
+    return ProbeWar.archive();
+  }
+
+  @Test
+  void createsAndFindsAnOrganization() throws Exception {
+    String name = "Corner Shop " + UUID.randomUUID();
+    HttpResponse<String> created = create(JsonBodies.object("name", "  " + name + "  "));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode organization = JsonBodies.parse(created.body());
+    assertThat(organization.path("name").asText()).isEqualTo(name);
+
+    JsonNode found = JsonBodies.parse(get("it/organizations/" + organization.path("id").asText()));
+    assertThat(found.path("name").asText()).isEqualTo(name);
+  }
+
+  @Test
+  void refusesADuplicateNameAndChangesNothing() throws Exception {
+    String name = "Gym " + UUID.randomUUID();
+    assertThat(create(JsonBodies.object("name", name)).statusCode()).isEqualTo(201);
+    long before = count();
+
+    HttpResponse<String> duplicate = create(JsonBodies.object("name", name));
+
+    assertThat(duplicate.statusCode()).isEqualTo(409);
+    assertThat(JsonBodies.parse(duplicate.body()).path("error").asText()).contains("exists");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesInvalidNamesWithTheReasonAndChangesNothing() throws Exception {
+    long before = count();
+    HttpResponse<String> blank = create(JsonBodies.object("name", "   "));
+    HttpResponse<String> tooLong = create(JsonBodies.object("name", "x".repeat(101)));
+
+    assertThat(blank.statusCode()).isEqualTo(422);
+    assertThat(JsonBodies.parse(blank.body()).path("error").asText())
+        .isEqualTo("An organization needs a name.");
+    assertThat(tooLong.statusCode()).isEqualTo(422);
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void unknownAndMalformedIdsAreNotFound() throws Exception {
+    assertThat(status("it/organizations/" + UUID.randomUUID())).isEqualTo(404);
+    assertThat(status("it/organizations/not-a-uuid")).isEqualTo(404);
+  }
+
+  private HttpResponse<String> create(String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(api("it/organizations"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long count() throws Exception {
+    return JsonBodies.parse(get("it/organizations")).path("count").asLong();
+  }
+
+  private String get(String path) throws Exception {
+    HttpResponse<String> response = send(path);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private int status(String path) throws Exception {
+    return send(path).statusCode();
+  }
+
+  private HttpResponse<String> send(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI api(String path) throws Exception {
+    return base.toURI().resolve("api/" + path);
+  }
+}

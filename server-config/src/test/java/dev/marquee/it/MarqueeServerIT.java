@@ -32,7 +32,8 @@ class MarqueeServerIT {
   @BeforeAll
   static void start() {
     database = TestDatabase.fresh("server");
-    server = MarqueeProcess.uberJar("server", database.environment()).start().awaitReady();
+    server = MarqueeProcess.uberJar("server", database.environment());
+    server.start().awaitReady();
     System.out.printf("marquee.jar booted in %d ms%n", server.bootMillis());
   }
 

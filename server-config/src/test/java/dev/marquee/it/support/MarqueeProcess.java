@@ -111,6 +111,9 @@ public final class MarqueeProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Whatever happens to the test, its server never outlives the test JVM.
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     await("Payara Micro to boot (log: " + log + ")")
         .atMost(BOOT_TIMEOUT)
         .pollInterval(Duration.ofMillis(200))

@@ -3,8 +3,8 @@ package dev.marquee.screens.boundary;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.Clock;
 
@@ -28,14 +28,8 @@ final class FeedMessages {
 
   /** The reply to one text frame from a screen. */
   FeedReply onText(String text) {
-    JsonObject message;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        return FeedReply.closeWith(FeedCloseCode.MALFORMED_JSON);
-      }
-      message = value.asJsonObject();
-    } catch (JsonException e) {
+    JsonObject message = parseObject(text);
+    if (message == null) {
       return FeedReply.closeWith(FeedCloseCode.MALFORMED_JSON);
     }
     JsonValue type = message.get("type");
@@ -43,6 +37,19 @@ final class FeedMessages {
       return FeedReply.answer(hello());
     }
     return FeedReply.closeWith(FeedCloseCode.UNKNOWN_TYPE);
+  }
+
+  /** The frame as one JSON object, or null when it is anything else (including trailing text). */
+  private static JsonObject parseObject(String text) {
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        return null;
+      }
+      JsonObject object = parser.getObject();
+      return parser.hasNext() ? null : object;
+    } catch (JsonException | IllegalStateException e) {
+      return null;
+    }
   }
 
   private String hello() {

@@ -2,6 +2,7 @@ package dev.marquee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.JsonBodies;
@@ -48,6 +49,28 @@ class DatabaseRecoveryIT {
       JsonNode ready = JsonBodies.parse(server.get("/health/ready").body());
       assertThat(ready.path("checks").get(0).path("data").path("schema").asText()).isEqualTo("1");
       assertThat(server.log()).contains("Database ready: ");
+    }
+  }
+
+  @Test
+  void becomesNotReadyWhenTheDatabaseGoesAwayAndReadyWhenItReturns() throws Exception {
+    TestDatabase database = TestDatabase.fresh("lost");
+    assumeTrue(database.isPostgres(), "a database is cut off only on PostgreSQL (MARQUEE_TEST_DB)");
+    Map<String, String> environment =
+        MarqueeProcess.environment(database, Map.of("MARQUEE_DB_RETRY_INTERVAL", "PT1S"));
+    try (MarqueeProcess server = MarqueeProcess.uberJar("lost", environment)) {
+      server.start().awaitReady();
+      try {
+        database.cutOff();
+        await("readiness to notice the lost database")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> server.get("/health/ready").statusCode() == 503);
+      } finally {
+        database.restore();
+      }
+      server.awaitReady();
+      assertThat(server.log()).contains("Database not ready at");
     }
   }
 

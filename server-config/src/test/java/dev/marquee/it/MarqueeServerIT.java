@@ -71,6 +71,13 @@ class MarqueeServerIT {
   }
 
   @Test
+  void saysNothingAboutTheServerItRunsOn() throws Exception {
+    var response = server.get("/");
+    assertThat(response.headers().firstValue("Server")).isEmpty();
+    assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+  }
+
+  @Test
   void servesTheSharedStylesheet() throws Exception {
     var response = server.get("/jakarta.faces.resource/css/console.css.xhtml?ln=marquee");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -102,6 +109,7 @@ class MarqueeServerIT {
   void closesMalformedUnknownOversizeAndBinaryFramesWithTheDocumentedCodes() throws Exception {
     assertThat(closeCodeAfter(s -> s.send("{\"type\":")).code()).isEqualTo(1007);
     assertThat(closeCodeAfter(s -> s.send("[]")).code()).isEqualTo(1007);
+    assertThat(closeCodeAfter(s -> s.send("{\"type\":\"hello\"}x")).code()).isEqualTo(1007);
     assertThat(closeCodeAfter(s -> s.send("{\"type\":\"launch-missiles\"}")).code())
         .isEqualTo(4400);
     assertThat(closeCodeAfter(s -> s.send("{}")).code()).isEqualTo(4400);

@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -80,13 +83,45 @@ class OrganizationsIT {
   }
 
   @Test
-  void unknownAndMalformedIdsAreNotFound() throws Exception {
+  void countsANamesCharactersTheSameOnEveryDatabase() throws Exception {
+    String hundred = "🎵".repeat(99) + UUID.randomUUID().toString().substring(0, 1);
+    assertThat(create(JsonBodies.object("name", hundred)).statusCode()).isEqualTo(201);
+    long before = count();
+    assertThat(create(JsonBodies.object("name", "🎵".repeat(101))).statusCode()).isEqualTo(422);
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void twoAdminsCreatingTheSameNameAtOnceGetOneOrganizationAndOneClearRefusal() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String name = "Race " + UUID.randomUUID();
+      long before = count();
+      var first = createAsync(JsonBodies.object("name", name));
+      var second = createAsync(JsonBodies.object("name", name));
+      List<Integer> statuses =
+          Stream.of(first.join(), second.join()).map(HttpResponse::statusCode).sorted().toList();
+      assertThat(statuses).containsExactly(201, 409);
+      assertThat(count()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  void unknownIdsAreNotFound() throws Exception {
     assertThat(status("it/organizations/" + UUID.randomUUID())).isEqualTo(404);
-    assertThat(status("it/organizations/not-a-uuid")).isEqualTo(404);
   }
 
   private HttpResponse<String> create(String json) throws Exception {
     return HTTP.send(
+        HttpRequest.newBuilder(api("it/organizations"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private CompletableFuture<HttpResponse<String>> createAsync(String json) throws Exception {
+    return HTTP.sendAsync(
         HttpRequest.newBuilder(api("it/organizations"))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package dev.marquee.database.boundary;
 import dev.marquee.database.control.DatabaseUnavailableException;
 import dev.marquee.database.control.EntityManagers;
 import dev.marquee.database.control.JdbcUrls;
+import dev.marquee.database.control.Reasons;
 import dev.marquee.database.control.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -18,9 +19,11 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,7 +52,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     initialPoolSize = 0,
     minPoolSize = 0,
     maxPoolSize = 32,
-    loginTimeout = 10)
+    loginTimeout = 10,
+    // A database that restarted leaves dead connections in the pool: test before handing out,
+    // and drop them all at the first failure.
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=meta-data",
+      "fish.payara.fail-all-connections=true"
+    })
 public class Database {
 
   /** The JNDI name of Marquee's data source; the persistence unit uses it too. */
@@ -74,18 +84,27 @@ public class Database {
   @ConfigProperty(name = "marquee.db.retry-interval", defaultValue = "PT5S")
   Duration retryInterval;
 
+  /** How often readiness confirms that a ready database still answers. */
+  private static final Duration VERIFY_EVERY = Duration.ofSeconds(5);
+
   private final Clock clock = Clock.systemUTC();
   private final AtomicReference<DatabaseState> state = new AtomicReference<>();
   private String kind;
   private String lastLoggedReason;
+  private Instant lastVerified = Instant.MIN;
+  private boolean retrying;
 
   @PostConstruct
   void start() {
     kind = kindOfConfiguredUrl();
     state.set(DatabaseState.starting(kind, clock.instant()));
+    if (retryInterval.isNegative() || retryInterval.isZero()) {
+      LOG.warning(
+          () -> "marquee.db.retry-interval must be positive, not " + retryInterval + "; using 5 s");
+      retryInterval = Duration.ofSeconds(5);
+    }
     if (!connect()) {
-      long interval = retryInterval.toMillis();
-      timerService.createIntervalTimer(interval, interval, new TimerConfig(null, false));
+      startRetrying();
     }
   }
 
@@ -93,12 +112,48 @@ public class Database {
   void retry(Timer timer) {
     if (connect()) {
       timer.cancel();
+      stoppedRetrying();
     }
   }
 
   /** The current state; cheap, never blocks on the database. */
   public DatabaseState state() {
     return state.get();
+  }
+
+  /**
+   * The current state, after confirming (at most every few seconds) that a ready database still
+   * answers; a database lost after start makes Marquee not ready until it answers again.
+   */
+  public DatabaseState check() {
+    if (state.get().ready() && clock.instant().isAfter(lastVerified.plus(VERIFY_EVERY))) {
+      verify();
+    }
+    return state.get();
+  }
+
+  private synchronized void verify() {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isValid(2)) {
+        throw new SQLException("the database does not answer");
+      }
+      lastVerified = clock.instant();
+    } catch (SQLException e) {
+      reportUnavailable(Reasons.firstLineOf(e));
+      startRetrying();
+    }
+  }
+
+  private synchronized void startRetrying() {
+    if (!retrying) {
+      retrying = true;
+      long interval = retryInterval.toMillis();
+      timerService.createIntervalTimer(interval, interval, new TimerConfig(null, false));
+    }
+  }
+
+  private synchronized void stoppedRetrying() {
+    retrying = false;
   }
 
   public boolean isReady() {
@@ -109,6 +164,7 @@ public class Database {
     if (state.get().ready()) {
       return true;
     }
+    lastVerified = clock.instant();
     try {
       SchemaMigrations.Outcome outcome = migrations.migrate(dataSource);
       entityManagers.open();
@@ -122,6 +178,11 @@ public class Database {
       return true;
     } catch (DatabaseUnavailableException e) {
       reportUnavailable(e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      // Not a database problem but a bug or a broken installation: report it, keep trying.
+      LOG.log(Level.SEVERE, "Database set-up failed unexpectedly", e);
+      reportUnavailable(Reasons.firstLineOf(e));
       return false;
     }
   }

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** {@code /health/ready} is UP only when the database is migrated and answering. */
+/**
+ * {@code /health/ready} is UP only when the database is migrated and answered within the last few
+ * seconds.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -16,7 +19,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    DatabaseState state = database.state();
+    DatabaseState state = database.check();
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named("database")
             .status(state.ready())

@@ -1,6 +1,12 @@
 package dev.marquee.database.control;
 
-/** Something needed the database before it was ready; {@code /health/ready} says why it is not. */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Something needed the database before it was ready; {@code /health/ready} says why it is not. An
+ * application exception: it reaches the caller as itself, not as a logged EJB system error.
+ */
+@ApplicationException(rollback = true)
 public class DatabaseNotReadyException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

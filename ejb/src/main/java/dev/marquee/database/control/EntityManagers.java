@@ -19,8 +19,11 @@ import java.util.Map;
 
 /**
  * Opens Marquee's persistence unit once the database is usable, and gives every JTA transaction its
- * own {@link EntityManager}: a boundary writes {@code @Inject EntityManager em} and gets what
- * {@code @PersistenceContext} would give, an entity manager bound to the current transaction.
+ * own {@link EntityManager}: a boundary writes {@code @Inject EntityManager em} and gets an entity
+ * manager bound to the current transaction, closed when it ends. Unlike
+ * {@code @PersistenceContext}, there is no use outside a transaction: every read and write goes
+ * through a transactional boundary ({@code @Stateless} by default), and a caller outside one gets a
+ * {@link TransactionRequiredException} saying so.
  *
  * <p>Why not {@code @PersistenceContext}: the container opens a container-managed unit while
  * deploying and fails the deployment when the database is down; Marquee must instead start, say it
@@ -47,14 +50,18 @@ public class EntityManagers {
     if (factory != null) {
       return;
     }
+    EntityManagerFactory opened = null;
     try {
-      EntityManagerFactory opened =
+      opened =
           Persistence.createEntityManagerFactory(
               PERSISTENCE_UNIT, Map.of("eclipselink.persistencexml", PERSISTENCE_XML));
       // Log in now, so a problem shows in readiness rather than in the first request.
       opened.createEntityManager().close();
       factory = opened;
     } catch (PersistenceException e) {
+      if (opened != null) {
+        opened.close();
+      }
       throw new DatabaseUnavailableException(Reasons.firstLineOfRootCause(e), e);
     }
   }
@@ -77,6 +84,11 @@ public class EntityManagers {
         return System.identityHashCode(proxy);
       case "toString":
         return "EntityManager bound to the current transaction";
+      case "isOpen":
+        return factory != null && factory.isOpen();
+      case "close", "getTransaction":
+        throw new IllegalStateException(
+            method.getName() + " is the container's business on a transaction-bound EntityManager");
       default:
         try {
           return method.invoke(current(), arguments);
@@ -88,7 +100,9 @@ public class EntityManagers {
 
   /** The current transaction's entity manager, created on first use and closed at its end. */
   EntityManager current() {
-    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+    int status = transactions.getTransactionStatus();
+    // Marked for rollback still reads: the caller is usually finding out what went wrong.
+    if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
       throw new TransactionRequiredException("Marquee reads and writes data only in transactions");
     }
     EntityManager current = (EntityManager) transactions.getResource(TRANSACTION_KEY);

@@ -1,7 +1,12 @@
 package dev.marquee.database.control;
 
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /** Turns an exception chain into the one line an operator needs. */
-final class Reasons {
+public final class Reasons {
 
   private Reasons() {}
 
@@ -9,17 +14,28 @@ final class Reasons {
    * The first line of the deepest message in the chain: drivers put the cause ("Connection
    * refused", "database \"x\" does not exist") at the bottom and wrap it in generic text above.
    */
+  /** The one line for an operator: see {@link #firstLineOfRootCause}. */
+  public static String firstLineOf(Throwable failure) {
+    return firstLineOfRootCause(failure);
+  }
+
   static String firstLineOfRootCause(Throwable failure) {
-    String message = null;
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    Throwable deepest = null;
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        message = t.getMessage();
+        deepest = t;
       }
     }
-    if (message == null) {
+    if (deepest == null) {
       return failure.getClass().getSimpleName();
     }
-    String firstLine = message.strip().lines().findFirst().orElse(message).strip();
+    String message = deepest.getMessage().strip();
+    String firstLine = message.lines().findFirst().orElse(message).strip();
+    // "no-such-host.invalid" alone says nothing; "UnknownHostException: no-such-host.invalid" does.
+    if (!(deepest instanceof SQLException)) {
+      firstLine = deepest.getClass().getSimpleName() + ": " + firstLine;
+    }
     return firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine;
   }
 }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Brings the schema to the version this build needs, with the migrations in db/migration. */
@@ -30,6 +32,8 @@ public class SchemaMigrations {
               .dataSource(dataSource)
               .locations("classpath:db/migration")
               .failOnMissingLocations(true)
+              // A schema newer than this build (a downgrade) is refused, not silently used.
+              .ignoreMigrationPatterns("")
               .load();
       MigrateResult result = flyway.migrate();
       try (Connection connection = dataSource.getConnection()) {
@@ -37,13 +41,24 @@ public class SchemaMigrations {
         return new Outcome(
             metaData.getDatabaseProductName(),
             metaData.getDatabaseProductVersion(),
-            result.targetSchemaVersion != null
-                ? result.targetSchemaVersion
-                : flyway.info().current().getVersion().getVersion(),
+            currentVersion(flyway, result),
             result.migrationsExecuted);
       }
+    } catch (FlywayValidateException e) {
+      // Flyway's first line says only that validation failed; the second says what differs.
+      String detail = e.getMessage().lines().skip(1).findFirst().orElse("").strip();
+      throw new DatabaseUnavailableException(
+          "the schema does not match this build of Marquee (" + detail + ")", e);
     } catch (FlywayException | SQLException e) {
       throw new DatabaseUnavailableException(Reasons.firstLineOfRootCause(e), e);
     }
+  }
+
+  private static String currentVersion(Flyway flyway, MigrateResult result) {
+    if (result.targetSchemaVersion != null) {
+      return result.targetSchemaVersion;
+    }
+    MigrationInfo current = flyway.info().current();
+    return current == null ? "none" : current.getVersion().getVersion();
   }
 }

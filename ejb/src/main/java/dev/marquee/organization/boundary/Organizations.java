@@ -1,10 +1,12 @@
 package dev.marquee.organization.boundary;
 
+import dev.marquee.database.control.UniqueConstraint;
 import dev.marquee.organization.entity.Organization;
 import dev.marquee.organization.entity.OrganizationName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,15 @@ public class Organizations {
     }
     Organization organization = new Organization(normalized, clock.instant());
     em.persist(organization);
+    try {
+      // Flush now: a concurrent create of the same name fails here, where it can be named.
+      em.flush();
+    } catch (PersistenceException e) {
+      if (UniqueConstraint.isViolatedBy(e)) {
+        throw new OrganizationNameTakenException(normalized);
+      }
+      throw e;
+    }
     return organization;
   }
 

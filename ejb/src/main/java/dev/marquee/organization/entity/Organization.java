@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ public class Organization {
 
   @Id private UUID id;
 
-  @Column(name = "name", nullable = false, length = OrganizationName.MAX_LENGTH)
+  @Column(name = "name", nullable = false)
   private String name;
 
   @Column(name = "created_at", nullable = false, updatable = false)
@@ -55,7 +56,11 @@ public class Organization {
   public Organization(String name, Instant createdAt) {
     this.id = UUID.randomUUID();
     this.name = OrganizationName.of(name);
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt").atOffset(ZoneOffset.UTC);
+    // Microseconds: what both databases store, so a reloaded organization equals the new one.
+    this.createdAt =
+        Objects.requireNonNull(createdAt, "createdAt")
+            .truncatedTo(ChronoUnit.MICROS)
+            .atOffset(ZoneOffset.UTC);
   }
 
   /**

@@ -16,7 +16,24 @@ class ReasonsTest {
             new SQLException(
                 "Connection to 127.0.0.1:1 refused.",
                 new ConnectException("Connection refused\n\tat somewhere")));
-    assertThat(Reasons.firstLineOfRootCause(chain)).isEqualTo("Connection refused");
+    assertThat(Reasons.firstLineOfRootCause(chain))
+        .isEqualTo("ConnectException: Connection refused");
+  }
+
+  @Test
+  void keepsSqlMessagesAsTheDriverWroteThem() {
+    Exception chain =
+        new RuntimeException("wrapper", new SQLException("FATAL: database \"x\" does not exist"));
+    assertThat(Reasons.firstLineOfRootCause(chain))
+        .isEqualTo("FATAL: database \"x\" does not exist");
+  }
+
+  @Test
+  void survivesACycleInTheCauseChain() {
+    RuntimeException first = new RuntimeException("first");
+    RuntimeException second = new RuntimeException("second", first);
+    first.initCause(second);
+    assertThat(Reasons.firstLineOfRootCause(first)).isEqualTo("RuntimeException: second");
   }
 
   @Test

@@ -2,17 +2,15 @@ package dev.marquee.console.landing;
 
 import dev.marquee.database.boundary.DatabaseState;
 import dev.marquee.platform.boundary.ServerInfo;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 
 /** Backs the landing page: the server's version, database and Spotify connection at a glance. */
+// Request-scoped: the page has no form, and an anonymous GET must not create an HTTP session.
 @Named
-@ViewScoped
-public class LandingPage implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LandingPage {
 
   @Inject ServerInfo serverInfo;
 

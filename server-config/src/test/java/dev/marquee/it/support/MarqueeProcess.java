@@ -112,8 +112,8 @@ public final class MarqueeProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     // Whatever happens to the test, its server never outlives the test JVM.
-    Process started = process;
-    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+    Process launched = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(launched::destroyForcibly));
     await("Payara Micro to boot (log: " + log + ")")
         .atMost(BOOT_TIMEOUT)
         .pollInterval(Duration.ofMillis(200))

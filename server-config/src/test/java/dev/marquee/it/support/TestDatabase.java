@@ -86,6 +86,31 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * Makes the database refuse every connection and drops the open ones, as a database that crashed
+   * or was stopped would (PostgreSQL only).
+   */
+  public void cutOff() {
+    requirePostgres();
+    adminStatement("ALTER DATABASE " + databaseName() + " WITH ALLOW_CONNECTIONS false");
+    adminStatement(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+            + databaseName()
+            + "'");
+  }
+
+  /** Lets the database accept connections again after {@link #cutOff()}. */
+  public void restore() {
+    requirePostgres();
+    adminStatement("ALTER DATABASE " + databaseName() + " WITH ALLOW_CONNECTIONS true");
+  }
+
+  private void requirePostgres() {
+    if (!postgres) {
+      throw new IllegalStateException("only a PostgreSQL test database can be cut off");
+    }
+  }
+
   /** A connection to this database for checks made behind Marquee's back. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), user(), password());

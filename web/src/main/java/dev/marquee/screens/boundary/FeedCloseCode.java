@@ -14,7 +14,9 @@ public enum FeedCloseCode {
   /** A frame over the size limit. */
   FRAME_TOO_BIG(1009, "frame larger than " + ScreenFeedEndpoint.MAX_FRAME_BYTES + " bytes"),
   /** A JSON object without a known {@code type}. */
-  UNKNOWN_TYPE(4400, "missing or unknown message type");
+  UNKNOWN_TYPE(4400, "missing or unknown message type"),
+  /** Something failed on the server; the screen may reconnect. */
+  SERVER_ERROR(1011, "server error");
 
   private final int code;
   private final String reason;

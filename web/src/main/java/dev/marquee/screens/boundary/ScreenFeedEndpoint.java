@@ -42,7 +42,8 @@ public class ScreenFeedEndpoint {
     if (reply.closes()) {
       close(session, reply.close());
     } else {
-      session.getAsyncRemote().sendText(reply.text());
+      // Blocking send: replies are tiny, and a failed send surfaces here instead of vanishing.
+      session.getBasicRemote().sendText(reply.text());
     }
   }
 
@@ -58,7 +59,8 @@ public class ScreenFeedEndpoint {
       closeQuietly(session, FeedCloseCode.FRAME_TOO_BIG);
       return;
     }
-    LOG.log(Level.FINE, "Screen socket failed", failure);
+    LOG.log(Level.WARNING, "Screen socket failed; closing it", failure);
+    closeQuietly(session, FeedCloseCode.SERVER_ERROR);
   }
 
   private static boolean isTooBig(Throwable failure) {

@@ -42,10 +42,11 @@ class FeedMessagesTest {
   }
 
   @Test
-  void closeCodesAreTheDocumentedOnes() {
+  void closeCodesKeepTheirNumbers() {
     assertThat(FeedCloseCode.BINARY_FRAME.code()).isEqualTo(1003);
     assertThat(FeedCloseCode.MALFORMED_JSON.code()).isEqualTo(1007);
     assertThat(FeedCloseCode.FRAME_TOO_BIG.code()).isEqualTo(1009);
     assertThat(FeedCloseCode.UNKNOWN_TYPE.code()).isEqualTo(4400);
+    assertThat(FeedCloseCode.SERVER_ERROR.code()).isEqualTo(1011);
   }
 }

@@ -111,23 +111,19 @@ class OrganizationsIT {
   }
 
   private HttpResponse<String> create(String json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(api("it/organizations"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(createRequest(json), HttpResponse.BodyHandlers.ofString());
   }
 
   private CompletableFuture<HttpResponse<String>> createAsync(String json) throws Exception {
-    return HTTP.sendAsync(
-        HttpRequest.newBuilder(api("it/organizations"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.sendAsync(createRequest(json), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest createRequest(String json) throws Exception {
+    return HttpRequest.newBuilder(api("it/organizations"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   private long count() throws Exception {

@@ -3,6 +3,7 @@ package dev.marquee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.MarqueeProcess;
 import dev.marquee.it.support.ScreenSocket;
@@ -17,6 +18,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The uber jar as an operator runs it: boots on its database, is ready, renders the console's
@@ -68,6 +71,22 @@ class MarqueeServerIT {
     assertThat(page.getElementById("fact-database-status").text()).startsWith("Ready (");
     assertThat(page.getElementById("demo-banner").text()).contains("Spotify sandbox");
     assertThat(page.select("link[rel=stylesheet]").attr("href")).contains("console.css");
+  }
+
+  @Test
+  void showsTheLandingPageInARealBrowser() {
+    try (Browser browser = Browser.open(1280, 720)) {
+      browser.driver().get(server.uri("/").toString());
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Marquee");
+      assertThat(browser.driver().findElement(By.id("fact-version")).getText()).isEqualTo(VERSION);
+      WebElement banner = browser.driver().findElement(By.id("demo-banner"));
+      assertThat(banner.isDisplayed()).isTrue();
+      // The shared stylesheet applied: the banner has its own background, not the page's.
+      assertThat(banner.getCssValue("background-color"))
+          .isNotEqualTo(
+              browser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
+      System.out.println("landing page screenshot: " + browser.screenshot("landing-1280x720"));
+    }
   }
 
   @Test

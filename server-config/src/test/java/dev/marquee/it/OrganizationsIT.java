@@ -1,6 +1,7 @@
 package dev.marquee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.JsonBodies;
@@ -21,6 +22,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,6 +44,22 @@ class OrganizationsIT {
     // The Arquillian container is configured (arquillian.xml) for this database.
     TestDatabase.fresh("arquillian");
     return ProbeWar.archive();
+  }
+
+  @BeforeEach
+  void awaitReady() throws Exception {
+    // Deployment ends before the first database connection: readiness says when to start.
+    URI ready = base.toURI().resolve("/health/ready");
+    await("the server to be ready")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                HTTP.send(
+                            HttpRequest.newBuilder(ready).GET().build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
   }
 
   @Test

@@ -103,16 +103,17 @@ public class Database {
           () -> "marquee.db.retry-interval must be positive, not " + retryInterval + "; using 5 s");
       retryInterval = Duration.ofSeconds(5);
     }
-    if (!connect()) {
-      startRetrying();
-    }
+    // The first attempt runs on a timer, not here: a singleton is unusable until its
+    // PostConstruct returns, and readiness probes must get "connecting", not an EJB error.
+    timerService.createSingleActionTimer(0, new TimerConfig(null, false));
   }
 
   @Timeout
-  void retry(Timer timer) {
+  void attempt(Timer timer) {
     if (connect()) {
-      timer.cancel();
-      stoppedRetrying();
+      stopRetrying();
+    } else {
+      startRetrying();
     }
   }
 
@@ -152,8 +153,11 @@ public class Database {
     }
   }
 
-  private synchronized void stoppedRetrying() {
-    retrying = false;
+  private synchronized void stopRetrying() {
+    if (retrying) {
+      timerService.getTimers().forEach(Timer::cancel);
+      retrying = false;
+    }
   }
 
   public boolean isReady() {

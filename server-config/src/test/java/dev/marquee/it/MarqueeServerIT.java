@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -160,13 +161,9 @@ class MarqueeServerIT {
     assertThat(server.log()).doesNotContain(database.password());
   }
 
-  private interface Frames {
-    void send(ScreenSocket socket);
-  }
-
-  private ScreenSocket.Closed closeCodeAfter(Frames frames) {
+  private ScreenSocket.Closed closeCodeAfter(Consumer<ScreenSocket> frames) {
     try (ScreenSocket socket = ScreenSocket.open(server.webSocketUri("/ws/screen"))) {
-      frames.send(socket);
+      frames.accept(socket);
       return socket.awaitClose();
     }
   }

@@ -62,7 +62,7 @@ public class EntityManagers {
       if (opened != null) {
         opened.close();
       }
-      throw new DatabaseUnavailableException(Reasons.firstLineOfRootCause(e), e);
+      throw new DatabaseUnavailableException(Reasons.firstLineOf(e), e);
     }
   }
 

@@ -14,12 +14,7 @@ public final class Reasons {
    * The first line of the deepest message in the chain: drivers put the cause ("Connection
    * refused", "database \"x\" does not exist") at the bottom and wrap it in generic text above.
    */
-  /** The one line for an operator: see {@link #firstLineOfRootCause}. */
   public static String firstLineOf(Throwable failure) {
-    return firstLineOfRootCause(failure);
-  }
-
-  static String firstLineOfRootCause(Throwable failure) {
     Throwable deepest = null;
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {

@@ -50,7 +50,7 @@ public class SchemaMigrations {
       throw new DatabaseUnavailableException(
           "the schema does not match this build of Marquee (" + detail + ")", e);
     } catch (FlywayException | SQLException e) {
-      throw new DatabaseUnavailableException(Reasons.firstLineOfRootCause(e), e);
+      throw new DatabaseUnavailableException(Reasons.firstLineOf(e), e);
     }
   }
 

@@ -16,16 +16,14 @@ class ReasonsTest {
             new SQLException(
                 "Connection to 127.0.0.1:1 refused.",
                 new ConnectException("Connection refused\n\tat somewhere")));
-    assertThat(Reasons.firstLineOfRootCause(chain))
-        .isEqualTo("ConnectException: Connection refused");
+    assertThat(Reasons.firstLineOf(chain)).isEqualTo("ConnectException: Connection refused");
   }
 
   @Test
   void keepsSqlMessagesAsTheDriverWroteThem() {
     Exception chain =
         new RuntimeException("wrapper", new SQLException("FATAL: database \"x\" does not exist"));
-    assertThat(Reasons.firstLineOfRootCause(chain))
-        .isEqualTo("FATAL: database \"x\" does not exist");
+    assertThat(Reasons.firstLineOf(chain)).isEqualTo("FATAL: database \"x\" does not exist");
   }
 
   @Test
@@ -33,17 +31,16 @@ class ReasonsTest {
     RuntimeException first = new RuntimeException("first");
     RuntimeException second = new RuntimeException("second", first);
     first.initCause(second);
-    assertThat(Reasons.firstLineOfRootCause(first)).isEqualTo("RuntimeException: second");
+    assertThat(Reasons.firstLineOf(first)).isEqualTo("RuntimeException: second");
   }
 
   @Test
   void fallsBackToTheTypeWhenNothingHasAMessage() {
-    assertThat(Reasons.firstLineOfRootCause(new IllegalStateException()))
-        .isEqualTo("IllegalStateException");
+    assertThat(Reasons.firstLineOf(new IllegalStateException())).isEqualTo("IllegalStateException");
   }
 
   @Test
   void shortensRunawayMessages() {
-    assertThat(Reasons.firstLineOfRootCause(new SQLException("x".repeat(1000)))).hasSize(301);
+    assertThat(Reasons.firstLineOf(new SQLException("x".repeat(1000)))).hasSize(301);
   }
 }

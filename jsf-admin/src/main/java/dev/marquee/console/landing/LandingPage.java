@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** Backs the landing page: the server's version, database and Spotify connection at a glance. */
-// Request-scoped: the page has no form, and an anonymous GET must not create an HTTP session.
+// Request-scoped: the page has no form, so nothing of it needs to outlive the request.
 @Named
 @RequestScoped
 public class LandingPage {

@@ -111,11 +111,6 @@ public final class TestDatabase {
     }
   }
 
-  /** A connection to this database for checks made behind Marquee's back. */
-  public Connection connect() throws SQLException {
-    return DriverManager.getConnection(url(), user(), password());
-  }
-
   private void drop() {
     if (postgres) {
       adminStatement("DROP DATABASE IF EXISTS " + databaseName() + " WITH (FORCE)");

@@ -113,15 +113,18 @@ class EarDeploymentIT {
 
   @Test
   @Order(2)
-  void consoleLandingPageShowsProductAndVersion() throws Exception {
+  void consoleAsksForSignInAndShowsProductAndVersion() throws Exception {
     assumeTrue(deployed, "the EAR is not deployed");
-    HttpResponse<String> landing = get("/");
+    HttpResponse<String> anonymous = get("/");
+    assertThat(anonymous.statusCode()).as("GET / (the console) without signing in").isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in.xhtml");
 
-    assertThat(landing.statusCode()).as("GET / (the console)").isEqualTo(200);
-    assertThat(landing.body())
+    HttpResponse<String> setup = get("/setup.xhtml");
+    assertThat(setup.statusCode()).as("GET /setup.xhtml").isEqualTo(200);
+    assertThat(setup.body())
         .contains("Marquee")
         .containsPattern(
-            Pattern.compile("id=\"fact-version\"[^>]*>\\s*" + Pattern.quote(version) + "\\s*<"));
+            Pattern.compile("id=\"server-version\"[^>]*>\\s*" + Pattern.quote(version) + "\\s*<"));
   }
 
   @Test

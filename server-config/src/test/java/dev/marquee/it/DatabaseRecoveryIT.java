@@ -46,7 +46,7 @@ class DatabaseRecoveryIT {
           .hasSize(1);
       assertThat(log).doesNotContain("\tat ").doesNotContain(secret);
 
-      var landing = server.get("/");
+      var landing = server.get("/sign-in.xhtml");
       assertThat(landing.statusCode()).isEqualTo(200);
       assertThat(landing.body()).doesNotContain(secret);
       assertThat(server.get("/health/ready").body()).doesNotContain(secret);
@@ -57,7 +57,8 @@ class DatabaseRecoveryIT {
 
       server.awaitReady();
       JsonNode ready = JsonBodies.parse(server.get("/health/ready").body());
-      assertThat(ready.path("checks").get(0).path("data").path("schema").asText()).isEqualTo("1");
+      assertThat(ready.path("checks").get(0).path("data").path("schema").asText())
+          .matches("[0-9]+");
       assertThat(server.log()).contains("Database ready: ").doesNotContain(secret);
     }
   }

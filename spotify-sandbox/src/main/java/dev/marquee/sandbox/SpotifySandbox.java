@@ -259,6 +259,11 @@ public final class SpotifySandbox implements AutoCloseable {
     faults.inject(fault);
   }
 
+  /** Every access and refresh token the sandbox issued, for tests that look for leaks. */
+  public java.util.Set<String> issuedTokens() {
+    return accounts.tokens().issuedTokens();
+  }
+
   public CallCounters counters() {
     return counters;
   }

@@ -51,6 +51,22 @@ class RefreshTokenTest {
   }
 
   @Test
+  void remembersEveryIssuedTokenForLeakSearches() {
+    try (SandboxHarness harness =
+        new SandboxHarness(builder -> builder.rotateRefreshTokens(true))) {
+      SandboxHarness.Tokens tokens = harness.connect();
+      JsonNode rotated = SandboxHarness.json(harness.refresh(tokens.refreshToken()));
+
+      assertThat(harness.sandbox.issuedTokens())
+          .contains(
+              tokens.accessToken(),
+              tokens.refreshToken(),
+              rotated.get("access_token").asText(),
+              rotated.get("refresh_token").asText());
+    }
+  }
+
+  @Test
   void revokedUserGetsInvalidGrantAndItsAccessTokensStopWorking() {
     try (SandboxHarness harness = new SandboxHarness()) {
       SandboxHarness.Tokens tokens = harness.connect();

@@ -18,6 +18,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,6 +77,8 @@ public class Database {
 
   @Inject EntityManagers entityManagers;
 
+  @Inject Event<DatabaseReady> becameReady;
+
   @Inject
   @ConfigProperty(name = "marquee.db.url")
   String url;
@@ -112,8 +115,18 @@ public class Database {
   void attempt(Timer timer) {
     if (connect()) {
       stopRetrying();
+      announceReady();
     } else {
       startRetrying();
+    }
+  }
+
+  private void announceReady() {
+    try {
+      becameReady.fire(new DatabaseReady(state.get().product()));
+    } catch (RuntimeException e) {
+      // A feature's start-up work failed: that feature reports it; the database stays ready.
+      LOG.log(Level.SEVERE, "Start-up work after the database became ready failed", e);
     }
   }
 

@@ -1,8 +1,13 @@
 package dev.marquee.organization.boundary;
 
+import dev.marquee.admin.boundary.AdminView;
+import dev.marquee.audit.boundary.AuditLog;
+import dev.marquee.audit.entity.AuditAction;
 import dev.marquee.database.control.UniqueConstraint;
 import dev.marquee.organization.entity.Organization;
 import dev.marquee.organization.entity.OrganizationName;
+import dev.marquee.platform.boundary.NotAllowedException;
+import dev.marquee.platform.boundary.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +22,8 @@ import java.util.UUID;
 public class Organizations {
 
   @Inject EntityManager em;
+
+  @Inject AuditLog audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -55,6 +62,44 @@ public class Organizations {
         .setParameter("name", name)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * Creates an organization on behalf of a network admin, audited.
+   *
+   * @throws NotAllowedException unless the caller is a network admin
+   */
+  public Organization create(AdminView caller, String name) {
+    if (!caller.isNetworkAdmin()) {
+      throw new NotAllowedException("Only a network admin can create organizations.");
+    }
+    Organization organization = create(name);
+    audit.record(
+        AuditAction.ORGANIZATION_CREATED,
+        organization.id(),
+        caller.username(),
+        null,
+        organization.name());
+    return organization;
+  }
+
+  /** The organizations an admin may manage: all for a network admin, else their own. */
+  public List<Organization> visibleTo(AdminView caller) {
+    if (caller.isNetworkAdmin()) {
+      return all();
+    }
+    return find(caller.organizationId()).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * An organization the admin may manage.
+   *
+   * @throws NotFoundException when it does not exist or the admin may not see it
+   */
+  public Organization visible(AdminView caller, UUID id) {
+    return find(id)
+        .filter(organization -> caller.canManage(organization.id()))
+        .orElseThrow(() -> new NotFoundException("Organization"));
   }
 
   public List<Organization> all() {

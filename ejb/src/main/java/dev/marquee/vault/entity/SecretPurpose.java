@@ -8,7 +8,9 @@ package dev.marquee.vault.entity;
 public enum SecretPurpose {
   SPOTIFY_ACCESS_TOKEN("spotify-access-token"),
   SPOTIFY_REFRESH_TOKEN("spotify-refresh-token"),
-  SPOTIFY_CLIENT_SECRET("spotify-client-secret");
+  SPOTIFY_CLIENT_SECRET("spotify-client-secret"),
+  /** The PKCE code verifier of a Spotify connect flow in progress, owned by its state digest. */
+  SPOTIFY_PKCE_VERIFIER("spotify-pkce-verifier");
 
   private final String id;
 

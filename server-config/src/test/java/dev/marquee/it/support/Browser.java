@@ -52,6 +52,10 @@ public final class Browser implements AutoCloseable {
           "--disable-component-update",
           "--disable-sync",
           "--user-data-dir=" + profile);
+      // The page's console messages (CSP violations among them) for tests that read them.
+      options.setCapability(
+          "goog:loggingPrefs",
+          java.util.Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
       ChromeDriverService service =
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       ChromeDriver driver = new ChromeDriver(service, options);
@@ -61,6 +65,13 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What the pages wrote to the browser's console since the last call. */
+  public java.util.List<String> consoleMessages() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+        .toList();
   }
 
   public ChromeDriver driver() {

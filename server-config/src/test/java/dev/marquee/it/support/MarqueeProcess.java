@@ -47,8 +47,13 @@ public final class MarqueeProcess implements AutoCloseable {
 
   /** The uber jar built by this module, in a work directory of its own. */
   public static MarqueeProcess uberJar(String name, Map<String, String> environment) {
+    return uberJar(name, environment, FreePort.pick());
+  }
+
+  /** The uber jar on a port chosen by the caller (who may need it for the public URL). */
+  public static MarqueeProcess uberJar(String name, Map<String, String> environment, int port) {
     Path jar = Path.of(System.getProperty("marquee.uber.jar", "target/marquee.jar"));
-    return create(name, environment, List.of("-jar", jar.toAbsolutePath().toString()));
+    return create(name, environment, List.of("-jar", jar.toAbsolutePath().toString()), port);
   }
 
   /** Payara Micro with the given WAR at the root context. */
@@ -69,13 +74,17 @@ public final class MarqueeProcess implements AutoCloseable {
 
   private static MarqueeProcess create(
       String name, Map<String, String> environment, List<String> launch) {
+    return create(name, environment, launch, FreePort.pick());
+  }
+
+  private static MarqueeProcess create(
+      String name, Map<String, String> environment, List<String> launch, int port) {
     Path directory = Path.of(System.getProperty("marquee.it.dir", "target/it"), "servers", name);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    int port = FreePort.pick();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");

@@ -6,14 +6,14 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The shipped marquee.war plus the test-only {@link OrganizationsProbe}. */
+/** The shipped marquee.war plus the test-only probes of {@code dev.marquee.it.probe}. */
 public final class ProbeWar {
 
   private ProbeWar() {}
 
   public static WebArchive archive() {
     File war = new File(System.getProperty("marquee.war", "target/marquee.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(OrganizationsProbe.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addPackage("dev.marquee.it.probe");
   }
 
   /** The archive written to a file, for servers started outside Arquillian. */

@@ -34,6 +34,11 @@ public final class TokenService {
   private final ConcurrentMap<String, Grant> grantsByRefreshToken = new ConcurrentHashMap<>();
   private final AtomicLong issued = new AtomicLong();
 
+  /** Issued token values, kept for tests that look for leaks; bounded so demos stay small. */
+  private final Set<String> issuedValues = ConcurrentHashMap.newKeySet();
+
+  private static final int REMEMBER_ISSUED = 10_000;
+
   public TokenService(Clock clock, Duration accessTokenLifetime, boolean rotateRefreshTokens) {
     if (accessTokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("Access tokens must live at least one second");
@@ -45,7 +50,7 @@ public final class TokenService {
 
   /** Starts a user authorization and issues its first access and refresh token. */
   TokenResponse issueForNewGrant(Grant grant) {
-    String refreshToken = SecureTokens.generate("AQ", 48);
+    String refreshToken = remember(SecureTokens.generate("AQ", 48));
     grantsByRefreshToken.put(refreshToken, grant);
     return new TokenResponse(
         issueAccessToken(grant.clientId(), grant, grant.scopes()),
@@ -87,7 +92,7 @@ public final class TokenService {
       if (!grantsByRefreshToken.remove(refreshToken, grant)) {
         throw OAuthError.invalidGrant("Refresh token revoked");
       }
-      rotated = SecureTokens.generate("AQ", 48);
+      rotated = remember(SecureTokens.generate("AQ", 48));
       grantsByRefreshToken.put(rotated, grant);
     }
     return new TokenResponse(
@@ -95,6 +100,21 @@ public final class TokenService {
         accessTokenLifetime.toSeconds(),
         Scopes.format(grant.scopes()),
         rotated);
+  }
+
+  /**
+   * Every access and refresh token issued so far (up to the first {@value #REMEMBER_ISSUED}), so a
+   * test can search logs and pages for them.
+   */
+  public Set<String> issuedTokens() {
+    return Set.copyOf(issuedValues);
+  }
+
+  private String remember(String token) {
+    if (issuedValues.size() < REMEMBER_ISSUED) {
+      issuedValues.add(token);
+    }
+    return token;
   }
 
   public TokenCheck check(String accessToken) {
@@ -145,7 +165,7 @@ public final class TokenService {
 
   private String issueAccessToken(String clientId, Grant grant, Set<String> scopes) {
     Instant now = clock.instant();
-    String value = SecureTokens.generate("BQ", 96);
+    String value = remember(SecureTokens.generate("BQ", 96));
     accessTokens.put(
         value, new AccessToken(value, clientId, grant, scopes, now.plus(accessTokenLifetime)));
     if (issued.incrementAndGet() % PURGE_EVERY_ISSUES == 0) {

@@ -1,18 +1,25 @@
-package dev.marquee.console.landing;
+package dev.marquee.console.dashboard;
 
+import dev.marquee.admin.boundary.CurrentAdmin;
 import dev.marquee.database.boundary.DatabaseState;
+import dev.marquee.organization.boundary.Organizations;
+import dev.marquee.organization.entity.Organization;
 import dev.marquee.platform.boundary.ServerInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 
-/** Backs the landing page: the server's version, database and Spotify connection at a glance. */
-// Request-scoped: the page has no form, so nothing of it needs to outlive the request.
+/** Backs the console's home page: the server at a glance and the admin's organizations. */
 @Named
 @RequestScoped
-public class LandingPage {
+public class DashboardPage {
 
   @Inject ServerInfo serverInfo;
+
+  @Inject CurrentAdmin currentAdmin;
+
+  @Inject Organizations organizations;
 
   public String getVersion() {
     return serverInfo.version();
@@ -26,7 +33,7 @@ public class LandingPage {
     return serverInfo.database().ready();
   }
 
-  /** "Ready (PostgreSQL 15.19, schema 1)" or "Not ready: Connection refused". */
+  /** "Ready (PostgreSQL 15.19, schema 3)" or "Not ready: Connection refused". */
   public String getDatabaseStatus() {
     DatabaseState state = serverInfo.database();
     if (state.ready()) {
@@ -39,5 +46,9 @@ public class LandingPage {
     return serverInfo.demoMode()
         ? "Sandbox at " + serverInfo.spotifyAccountsUrl()
         : "Spotify (" + serverInfo.spotifyAccountsUrl() + ")";
+  }
+
+  public List<Organization> getOrganizations() {
+    return organizations.visibleTo(currentAdmin.require());
   }
 }

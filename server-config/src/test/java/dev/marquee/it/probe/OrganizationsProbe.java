@@ -1,4 +1,4 @@
-package dev.marquee.it.support;
+package dev.marquee.it.probe;
 
 import dev.marquee.organization.boundary.OrganizationNameTakenException;
 import dev.marquee.organization.boundary.Organizations;

@@ -1,0 +1,35 @@
+package dev.marquee.platform.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PublicUrlTest {
+
+  @Test
+  void buildsLinksFromTheConfiguredUrlOnly() {
+    PublicUrl url = new PublicUrl();
+    url.configured = " https://marquee.example.com/ ";
+    assertThat(url.resolve("/spotify/callback"))
+        .isEqualTo(URI.create("https://marquee.example.com/spotify/callback"));
+    assertThat(url.isHttps()).isTrue();
+  }
+
+  @Test
+  void keepsAPathPrefix() {
+    assertThat(PublicUrl.parse("http://127.0.0.1:8080/marquee"))
+        .isEqualTo(URI.create("http://127.0.0.1:8080/marquee"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "marquee.example.com", "ftp://x", "https://x/?q=1", "https://x/#f"})
+  void refusesWhatIsNotAWebAddress(String value) {
+    assertThatThrownBy(() -> PublicUrl.parse(value))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("marquee.public-url");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.marquee.console.audit;
+
+import dev.marquee.admin.boundary.CurrentAdmin;
+import dev.marquee.audit.boundary.AuditLog;
+import dev.marquee.audit.entity.AuditEvent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Backs the audit log page: the newest events the admin may read. */
+@Named
+@RequestScoped
+public class AuditPage {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject AuditLog auditLog;
+
+  @Inject CurrentAdmin currentAdmin;
+
+  private List<AuditEvent> events;
+
+  public List<AuditEvent> getEvents() {
+    if (events == null) {
+      events = auditLog.recent(currentAdmin.require());
+    }
+    return events;
+  }
+
+  public String when(AuditEvent event) {
+    return WHEN.format(event.occurredAt());
+  }
+}

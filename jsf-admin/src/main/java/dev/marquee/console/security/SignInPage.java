@@ -1,0 +1,99 @@
+package dev.marquee.console.security;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import dev.marquee.admin.boundary.ConsoleAccounts;
+import dev.marquee.admin.boundary.SignIns;
+import dev.marquee.console.frame.Pages;
+import dev.marquee.platform.boundary.ServerInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/** Backs the sign-in page: throttle, authenticate, audit, then continue where the admin was. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+  @Inject SecurityContext security;
+
+  @Inject SignIns signIns;
+
+  @Inject ConsoleAccounts accounts;
+
+  @Inject ServerInfo serverInfo;
+
+  private String username;
+  private String password;
+
+  /** On a fresh installation the only way in is setup. */
+  public void redirectToSetupIfNeeded() {
+    if (serverInfo.database().ready() && accounts.setupNeeded()) {
+      Pages.redirect("/setup.xhtml");
+    }
+  }
+
+  public void signIn() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    HttpServletRequest request = Pages.request();
+    HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+    String address = request.getRemoteAddr();
+    char[] typed = password == null ? new char[0] : password.toCharArray();
+    password = null;
+    Optional<String> refusal = signIns.refusal(username, address);
+    if (refusal.isPresent()) {
+      Pages.problem(refusal.get());
+      return;
+    }
+    // A new session id for the signed-in session: an id planted before sign-in is worthless.
+    request.getSession(true);
+    request.changeSessionId();
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            response,
+            withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(typed)))
+                .newAuthentication(true));
+    switch (status) {
+      case SUCCESS, SEND_CONTINUE -> {
+        signIns.succeeded(username, address);
+        if (status == AuthenticationStatus.SUCCESS) {
+          Pages.redirect("/index.xhtml");
+        }
+        faces.responseComplete();
+      }
+      default -> {
+        signIns.failed(username, address);
+        // Nothing of the failed attempt may linger: Jakarta Security keeps its own state in the
+        // session, and a protected page asked for next must again lead to this page.
+        request.getSession().invalidate();
+        Pages.problem("Wrong username or password.");
+      }
+    }
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.marquee.console.spotify;
+
+import dev.marquee.admin.boundary.AdminView;
+import dev.marquee.admin.boundary.CurrentAdmin;
+import dev.marquee.console.frame.Pages;
+import dev.marquee.organization.boundary.Organizations;
+import dev.marquee.organization.entity.Organization;
+import dev.marquee.platform.boundary.NotFoundException;
+import dev.marquee.spotify.boundary.SpotifyAccountView;
+import dev.marquee.spotify.boundary.SpotifyAppNotSetException;
+import dev.marquee.spotify.boundary.SpotifyAppView;
+import dev.marquee.spotify.boundary.SpotifyApps;
+import dev.marquee.spotify.boundary.SpotifyConnections;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Backs the Spotify accounts page of one organization: the accounts, their status, and Connect.
+ * Without an {@code organization} parameter it shows the admin's own organization.
+ */
+@Named
+@ViewScoped
+public class AccountsPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient CurrentAdmin currentAdmin;
+
+  @Inject transient Organizations organizations;
+
+  @Inject transient SpotifyConnections connections;
+
+  @Inject transient SpotifyApps apps;
+
+  @Inject ConnectBinding binding;
+
+  private String organizationParameter;
+  private UUID organizationId;
+  private String organizationName;
+  private boolean found;
+
+  public void load() {
+    AdminView admin = currentAdmin.require();
+    UUID requested =
+        OrganizationParameter.parse(organizationParameter).orElse(admin.organizationId());
+    try {
+      Organization organization = organizations.visible(admin, requested);
+      organizationId = organization.id();
+      organizationName = organization.name();
+      found = true;
+    } catch (NotFoundException e) {
+      Pages.notFound();
+    }
+  }
+
+  /** Starts the connect flow: off to Spotify's consent page. */
+  public void connect() throws IOException {
+    try {
+      URI authorize = connections.start(currentAdmin.require(), organizationId, binding.secret());
+      FacesContext.getCurrentInstance().getExternalContext().redirect(authorize.toString());
+    } catch (SpotifyAppNotSetException | NotFoundException e) {
+      Pages.problem(e.getMessage());
+    }
+  }
+
+  public List<SpotifyAccountView> getAccounts() {
+    return found ? connections.accounts(currentAdmin.require(), organizationId) : List.of();
+  }
+
+  public Optional<SpotifyAppView> getApp() {
+    return found ? apps.appFor(currentAdmin.require(), organizationId) : Optional.empty();
+  }
+
+  public List<Organization> getOrganizations() {
+    return organizations.visibleTo(currentAdmin.require());
+  }
+
+  public boolean isFound() {
+    return found;
+  }
+
+  public String getOrganizationName() {
+    return organizationName;
+  }
+
+  public UUID getOrganizationId() {
+    return organizationId;
+  }
+
+  public String getOrganization() {
+    return organizationParameter;
+  }
+
+  public void setOrganization(String organization) {
+    this.organizationParameter = organization;
+  }
+}

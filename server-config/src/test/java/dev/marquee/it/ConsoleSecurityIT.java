@@ -1,0 +1,257 @@
+package dev.marquee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marquee.it.support.ConsoleClient;
+import dev.marquee.it.support.ConsoleClient.Page;
+import dev.marquee.it.support.ConsoleServer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sign-in, sessions, throttling, CSRF and response headers of the console, against the uber jar
+ * over HTTP, as a browser would send it.
+ */
+class ConsoleSecurityIT {
+
+  private static ConsoleServer server;
+
+  @BeforeAll
+  static void start() {
+    server = ConsoleServer.start("console-security");
+    server.ensureSetUp();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyConsolePageNeedsASignIn() {
+    for (String path : new String[] {"/", "/index.xhtml", "/organizations.xhtml", "/audit.xhtml"}) {
+      HttpResponse<String> response = server.client().getRaw(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location").orElseThrow())
+          .as(path)
+          .endsWith("/sign-in.xhtml");
+    }
+    // What the probes and the screens use stays open.
+    assertThat(server.client().getRaw("/health/ready").statusCode()).isEqualTo(200);
+    assertThat(server.client().getRaw("/api/version").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void signInGivesANewSessionIdAndSignOutEndsTheSession() {
+    ConsoleClient client = server.client();
+    Page signIn = client.get("/sign-in.xhtml");
+    String before = client.cookie("JSESSIONID").orElseThrow();
+
+    Page home =
+        client.submit(
+            signIn,
+            "sign-in",
+            Map.of("username", ConsoleServer.ADMIN, "password", ConsoleServer.ADMIN_PASSWORD),
+            "submit");
+
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(home.uri().getPath()).isEqualTo("/index.xhtml");
+    assertThat(home.text("#signed-in-as")).isEqualTo(ConsoleServer.ADMIN);
+    String after = client.cookie("JSESSIONID").orElseThrow();
+    assertThat(after).isNotEqualTo(before);
+
+    Page signedOut = client.submit(home, "sign-out-form", Map.of(), "sign-out");
+    assertThat(signedOut.uri().getPath()).isEqualTo("/sign-in.xhtml");
+    assertThat(client.getRaw("/index.xhtml").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedAndAudited() {
+    ConsoleClient client = server.client();
+    String name = ConsoleServer.unique("nobody");
+    Page refused =
+        client.submit(
+            client.get("/sign-in.xhtml"),
+            "sign-in",
+            Map.of("username", name, "password", "not the password"),
+            "submit");
+
+    assertThat(refused.uri().getPath()).isEqualTo("/sign-in.xhtml");
+    assertThat(refused.notices()).contains("Wrong username or password.");
+    assertThat(refused.body()).doesNotContain("not the password");
+    assertThat(client.getRaw("/index.xhtml").statusCode()).isEqualTo(302);
+
+    Page audit = server.signedInAdmin().get("/audit.xhtml");
+    assertThat(audit.html().select("tr.audit-SIGN_IN_FAILED").text()).contains(name);
+  }
+
+  @Test
+  void repeatedFailuresForOneAccountAreThrottledEvenWithTheRightPassword() {
+    ConsoleClient admin = server.signedInAdmin();
+    String username = ConsoleServer.unique("throttled");
+    String password = "a long enough password";
+    server.organizationAdmin(admin, ConsoleServer.FIRST_ORGANIZATION, username, password);
+
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThat(signIn(username, "wrong password " + attempt).notices())
+          .contains("Wrong username or password.");
+    }
+    Page refused = signIn(username, password);
+
+    assertThat(refused.uri().getPath()).isEqualTo("/sign-in.xhtml");
+    assertThat(refused.notices()).contains("Too many failed sign-ins");
+    Page audit = admin.get("/audit.xhtml");
+    assertThat(audit.html().select("tr.audit-SIGN_IN_THROTTLED").text()).contains(username);
+
+    // The lock lasts for the window only, and the right password then works.
+    await("the throttling window to pass")
+        .atMost(ConsoleServer.THROTTLE_WINDOW.plusSeconds(20))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> signIn(username, password).uri().getPath().equals("/index.xhtml"));
+  }
+
+  @Test
+  void manyFailuresFromOneAddressAreThrottledForEveryAccount() {
+    for (int attempt = 0; attempt < 15; attempt++) {
+      Page page = signIn(ConsoleServer.unique("guess"), "guessing " + attempt);
+      if (page.notices().contains("Too many failed sign-ins")) {
+        break;
+      }
+    }
+    Page refused = signIn(ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
+    assertThat(refused.notices()).contains("Too many failed sign-ins");
+    assertThat(refused.uri().getPath()).isEqualTo("/sign-in.xhtml");
+
+    await("the throttling window to pass")
+        .atMost(ConsoleServer.THROTTLE_WINDOW.plusSeconds(20))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () ->
+                signIn(ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD)
+                    .uri()
+                    .getPath()
+                    .equals("/index.xhtml"));
+  }
+
+  @Test
+  void aFormPostWithoutAValidViewStateChangesNothing() {
+    ConsoleClient admin = server.signedInAdmin();
+    Page organizations = admin.get("/organizations.xhtml");
+    String action = ConsoleClient.actionOf(organizations, "create-organization");
+
+    String withoutState = ConsoleServer.unique("Forged without state");
+    Map<String, String> fields =
+        new HashMap<>(
+            admin.formFields(
+                organizations, "create-organization", Map.of("name", withoutState), "create"));
+    fields.remove("jakarta.faces.ViewState");
+    admin.post(action, fields);
+
+    String forged = ConsoleServer.unique("Forged state");
+    fields =
+        new HashMap<>(
+            admin.formFields(
+                organizations, "create-organization", Map.of("name", forged), "create"));
+    fields.put("jakarta.faces.ViewState", "123456789:987654321");
+    Page expired = admin.post(action, fields);
+    assertThat(expired.text("#error-title")).isEqualTo("This page has expired");
+
+    // Another session's valid view state is worthless in this one.
+    String crossSession = ConsoleServer.unique("Cross session");
+    ConsoleClient other = server.signedInAdmin();
+    Page otherPage = other.get("/organizations.xhtml");
+    fields =
+        new HashMap<>(
+            admin.formFields(
+                organizations, "create-organization", Map.of("name", crossSession), "create"));
+    fields.put(
+        "jakarta.faces.ViewState",
+        otherPage.html().selectFirst("input[name=jakarta.faces.ViewState]").attr("value"));
+    admin.post(action, fields);
+
+    String listed = admin.get("/organizations.xhtml").text("#organizations");
+    assertThat(listed).doesNotContain(withoutState).doesNotContain(forged);
+    assertThat(listed).doesNotContain(crossSession);
+  }
+
+  @Test
+  void consoleResponsesCarrySecurityHeaders() {
+    HttpResponse<String> page = server.client().getRaw("/sign-in.xhtml");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'self'")
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .contains("form-action 'self' " + server.sandbox().baseUri());
+    assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+    // Served over plain HTTP on loopback: no HSTS, which browsers would ignore anyway.
+    assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    assertThat(page.body()).doesNotContain("<script");
+  }
+
+  @Test
+  void anInviteLinkWorksOnceAndAForgedOneNever() {
+    ConsoleClient admin = server.signedInAdmin();
+    Page organizations = admin.get("/organizations.xhtml");
+    String username = ConsoleServer.unique("invitee");
+    Page invited =
+        admin.submit(
+            organizations,
+            "invite",
+            Map.of(
+                "username",
+                username,
+                "organization",
+                ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION)),
+            "create-invite");
+    String link = invited.text("#invite-link");
+    String path = link.substring(link.indexOf("/invite.xhtml"));
+
+    ConsoleClient newcomer = server.client();
+    Page invite = newcomer.get(path);
+    assertThat(invite.text("#invited-username")).isEqualTo(username);
+    Page tooShort =
+        newcomer.submit(invite, "invite", Map.of("password", "short", "repeat", "short"), "submit");
+    assertThat(tooShort.notices()).contains("at least 12 characters");
+    Page accepted =
+        newcomer.submit(
+            newcomer.get(path),
+            "invite",
+            Map.of("password", "first password ok", "repeat", "first password ok"),
+            "submit");
+    assertThat(accepted.uri().getPath()).isEqualTo("/sign-in.xhtml");
+
+    Page replay = server.client().get(path);
+    assertThat(replay.status()).isEqualTo(404);
+    assertThat(replay.text("#invite-refused")).contains("unknown or was already used");
+    Page forged = server.client().get("/invite.xhtml?token=" + "A".repeat(43));
+    assertThat(forged.status()).isEqualTo(404);
+    assertThat(forged.has("#invite")).isFalse();
+    // The first password still works; the replay changed nothing.
+    assertThat(signIn(username, "first password ok").uri().getPath()).isEqualTo("/index.xhtml");
+  }
+
+  @Test
+  void setupIsClosedOnceAnAdminExists() {
+    Page setup = server.client().get("/setup.xhtml");
+    assertThat(setup.has("#setup-done")).isTrue();
+    assertThat(setup.has("#setup")).isFalse();
+  }
+
+  private static Page signIn(String username, String password) {
+    ConsoleClient client = server.client();
+    return client.submit(
+        client.get("/sign-in.xhtml"),
+        "sign-in",
+        Map.of("username", username, "password", password),
+        "submit");
+  }
+}

@@ -23,14 +23,15 @@ class RestartIT {
       var created = first.post("/api/it/organizations", JsonBodies.object("name", "Northside Gym"));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       id = JsonBodies.parse(created.body()).path("id").asText();
-      assertThat(first.log()).contains("1 migration(s) applied now");
+      // Every migration the build has runs on the empty database, whatever their number.
+      assertThat(first.log()).containsPattern("\\(([1-9][0-9]*) migration\\(s\\) applied now\\)");
     }
 
     try (MarqueeProcess second =
         MarqueeProcess.war("restart", war, database.environment()).start().awaitReady()) {
       JsonNode found = JsonBodies.parse(second.get("/api/it/organizations/" + id).body());
       assertThat(found.path("name").asText()).isEqualTo("Northside Gym");
-      assertThat(second.log()).contains("0 migration(s) applied now");
+      assertThat(second.log()).contains("(0 migration(s) applied now)");
     }
   }
 }

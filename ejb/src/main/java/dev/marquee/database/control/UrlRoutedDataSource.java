@@ -66,6 +66,11 @@ public class UrlRoutedDataSource implements DataSource {
     if (loginTimeoutSeconds > 0) {
       properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
     }
+    if (JdbcUrls.kindOf(url) == JdbcUrls.DatabaseKind.POSTGRESQL && !url.contains("stringtype=")) {
+      // EclipseLink binds a NULL of a converted attribute (a nullable UUID) as VARCHAR, which
+      // PostgreSQL refuses for a uuid column; untyped string parameters let the server infer.
+      properties.setProperty("stringtype", "unspecified");
+    }
     Connection connection = driverFor(url).connect(url, properties);
     if (connection == null) {
       throw new SQLException("The driver refused the database URL " + JdbcUrls.redact(url));

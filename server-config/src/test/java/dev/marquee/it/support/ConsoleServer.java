@@ -63,26 +63,32 @@ public final class ConsoleServer implements AutoCloseable {
       int port = FreePort.pick();
       MarqueeProcess marquee =
           MarqueeProcess.uberJar(
-                  name,
-                  MarqueeProcess.environment(
-                      database,
-                      Map.of(
-                          "MARQUEE_SPOTIFY_ACCOUNTS_URL",
-                          sandbox.baseUri().toString(),
-                          "MARQUEE_SPOTIFY_API_URL",
-                          sandbox.baseUri() + "/v1",
-                          "MARQUEE_PUBLIC_URL",
-                          "http://127.0.0.1:" + port,
-                          // Small limits and a short window keep the throttling tests quick.
-                          "MARQUEE_SIGNIN_MAX_FAILURES_PER_ACCOUNT",
-                          "3",
-                          "MARQUEE_SIGNIN_MAX_FAILURES_PER_ADDRESS",
-                          "15",
-                          "MARQUEE_SIGNIN_THROTTLE_WINDOW",
-                          THROTTLE_WINDOW.toString())),
-                  port)
-              .start()
-              .awaitReady();
+              name,
+              MarqueeProcess.environment(
+                  database,
+                  Map.of(
+                      "MARQUEE_SPOTIFY_ACCOUNTS_URL",
+                      sandbox.baseUri().toString(),
+                      "MARQUEE_SPOTIFY_API_URL",
+                      sandbox.baseUri() + "/v1",
+                      "MARQUEE_PUBLIC_URL",
+                      "http://127.0.0.1:" + port,
+                      // Small limits and a short window keep the throttling tests quick.
+                      "MARQUEE_SIGNIN_MAX_FAILURES_PER_ACCOUNT",
+                      "3",
+                      "MARQUEE_SIGNIN_MAX_FAILURES_PER_ADDRESS",
+                      "15",
+                      "MARQUEE_SIGNIN_THROTTLE_WINDOW",
+                      THROTTLE_WINDOW.toString())),
+              port);
+      try {
+        marquee.start().awaitReady();
+      } catch (RuntimeException | Error e) {
+        // A server that never became ready must not outlive its test class and hold ports.
+        marquee.stop();
+        sandbox.close();
+        throw e;
+      }
       return new ConsoleServer(marquee, sandbox);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

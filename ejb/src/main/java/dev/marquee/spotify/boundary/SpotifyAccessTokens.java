@@ -19,7 +19,6 @@ import dev.marquee.vault.entity.SecretPurpose;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,9 +75,8 @@ public class SpotifyAccessTokens {
     requireConnected(account);
     if (account.accessTokenExpiresWithin(refreshAhead, clock.instant())) {
       // Wait for whoever is refreshing, then look again: they may have done it already.
-      em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-      // Read again under the lock: on H2 the locking read may return the row as it was before
-      // the previous holder committed; a plain read now sees the committed refresh.
+      lockRow(account.id());
+      // Read again under the lock: a plain read now sees the refresh the previous holder committed.
       em.refresh(account);
       requireConnected(account);
       if (account.accessTokenExpiresWithin(refreshAhead, clock.instant())) {
@@ -86,6 +84,17 @@ public class SpotifyAccessTokens {
       }
     }
     return open(account, account.accessToken().orElseThrow(), SecretPurpose.SPOTIFY_ACCESS_TOKEN);
+  }
+
+  /**
+   * Holds the account's row lock until the transaction ends. An explicit {@code SELECT ... FOR
+   * UPDATE}: EclipseLink's {@code refresh(entity, PESSIMISTIC_WRITE)} let concurrent callers through
+   * on PostgreSQL in our tests, and each then refreshed with a stale version.
+   */
+  private void lockRow(UUID accountId) {
+    em.createNativeQuery("SELECT id FROM spotify_account WHERE id = ? FOR UPDATE")
+        .setParameter(1, accountId)
+        .getResultList();
   }
 
   private String refresh(SpotifyAccount account) {

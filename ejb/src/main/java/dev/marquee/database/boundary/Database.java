@@ -54,12 +54,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     minPoolSize = 0,
     maxPoolSize = 32,
     loginTimeout = 10,
-    // A database that restarted leaves dead connections in the pool: test before handing out,
-    // and drop them all at the first failure.
+    // A database that restarted leaves dead connections in the pool: test before handing out.
+    // Not fail-all-connections: with it the pool released connections twice under concurrent
+    // transactions ("state.isBusy already set to false"), handing one connection to two of them.
     properties = {
       "fish.payara.is-connection-validation-required=true",
-      "fish.payara.connection-validation-method=meta-data",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.connection-validation-method=meta-data"
     })
 public class Database {
 

@@ -34,9 +34,9 @@ public final class BootBenchmark {
   private record Run(long readyMillis, long idleRssKib) {}
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "server-config/target/marquee.jar");
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    Path work = Path.of(args.length > 2 ? args[2] : "bench/target/boot");
+    Path jar = Path.of(setting(args, 0, "bench.jar", "server-config/target/marquee.jar"));
+    int runs = Integer.parseInt(setting(args, 1, "bench.runs", "3"));
+    Path work = Path.of(setting(args, 2, "bench.work", "bench/target/boot"));
     if (!Files.isRegularFile(jar)) {
       System.err.println("No uber jar at " + jar + ": build it with ./mvnw install -DskipTests");
       System.exit(2);
@@ -50,6 +50,11 @@ public final class BootBenchmark {
           i, run.readyMillis() / 1000.0, run.idleRssKib() / 1024);
     }
     print(results);
+  }
+
+  /** An argument if given, else the system property exec:java sets, else the default. */
+  private static String setting(String[] args, int index, String property, String fallback) {
+    return args.length > index ? args[index] : System.getProperty(property, fallback);
   }
 
   private static Run measure(Path jar, Path directory) throws Exception {

@@ -22,12 +22,14 @@ import java.util.Optional;
  *       be predicted, so the base interval bounds how late they show. No jitter here: freshness
  *       beats spreading, and track ends are spread by the music anyway.
  *   <li><b>Paused or nothing playing</b>: walk up {@link PollSettings#idleSteps()}. Idle accounts
- *       are most of the day; each further idle answer makes playback soon less likely.
+ *       are most of the day; each further idle answer makes playback soon less likely. Any answer
+ *       ends a failure streak; a playing one also ends the idle back-off.
  *   <li><b>Failed</b>: exponential back-off with jitter, so an outage of Spotify (or of our
  *       network) is not met with a synchronized storm of retries.
  *   <li><b>Rate limited</b>: exactly the {@code Retry-After}, never earlier, capped so that one
  *       absurd header cannot keep an account dark for a day; a quota 429 says so, because the
- *       caller must then pause every account of that Spotify app.
+ *       caller must then pause every account of that Spotify app. A 429 counts as a failure, so
+ *       repeated 429s without a usable header back off like errors.
  *   <li><b>Needs reconnect</b>: never again, until an admin reconnects the account.
  * </ul>
  *

@@ -32,6 +32,7 @@ import dev.marquee.vault.boundary.Vault;
 import dev.marquee.vault.control.SecretUnreadableException;
 import dev.marquee.vault.entity.SecretPurpose;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -78,6 +79,8 @@ public class SpotifyConnections {
   @Inject AuditLog audit;
 
   @Inject ClientAddress address;
+
+  @Inject Event<SpotifyAccountConnected> connectedAccounts;
 
   Clock clock = Clock.systemUTC();
 
@@ -256,6 +259,7 @@ public class SpotifyConnections {
       em.persist(account);
     }
     em.flush();
+    connectedAccounts.fire(new SpotifyAccountConnected(account.id()));
     return account;
   }
 

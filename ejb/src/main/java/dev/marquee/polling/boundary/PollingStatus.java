@@ -1,0 +1,96 @@
+package dev.marquee.polling.boundary;
+
+import dev.marquee.polling.entity.FeedStatus;
+import dev.marquee.polling.entity.NowPlaying;
+import dev.marquee.polling.entity.PollOutcome;
+import dev.marquee.polling.entity.PollSchedule;
+import dev.marquee.spotify.entity.AccountStatus;
+import dev.marquee.spotify.entity.SpotifyAccount;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads how polling stands, for the console and the metrics. Callers check the organization: this
+ * bean is given account ids the caller may see.
+ */
+@Stateless
+public class PollingStatus {
+
+  @Inject EntityManager em;
+
+  Clock clock = Clock.systemUTC();
+
+  public Optional<AccountPolling> of(UUID accountId) {
+    PollSchedule schedule = em.find(PollSchedule.class, accountId);
+    SpotifyAccount account = em.find(SpotifyAccount.class, accountId);
+    if (schedule == null || account == null) {
+      return Optional.empty();
+    }
+    Optional<NowPlaying> now = Optional.ofNullable(em.find(NowPlaying.class, accountId));
+    Instant at = clock.instant();
+    return Optional.of(
+        new AccountPolling(
+            accountId,
+            AccountPolling.statusOf(
+                schedule.watchers(),
+                schedule.lastOutcome(),
+                now.map(NowPlaying::status),
+                account.status() == AccountStatus.CONNECTED),
+            schedule.watchers(),
+            schedule.lastPollAt(),
+            schedule.nextPollAt(),
+            schedule.lastError(),
+            callsSince(accountId, at.minus(Duration.ofHours(1))),
+            callsSince(accountId, at.minus(Duration.ofDays(1))),
+            now.map(NowPlaying::playback),
+            now.map(NowPlaying::version).orElse(0L)));
+  }
+
+  /** What an account plays as screens see it, with its version; empty before the first poll. */
+  public Optional<NowPlaying> nowPlaying(UUID accountId) {
+    return Optional.ofNullable(em.find(NowPlaying.class, accountId));
+  }
+
+  public Optional<FeedStatus> feedStatus(UUID accountId) {
+    return nowPlaying(accountId).map(NowPlaying::status);
+  }
+
+  public Map<PollOutcome, Long> accountsByLastOutcome() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT last_outcome, COUNT(*) FROM poll_schedule WHERE last_outcome IS NOT NULL"
+                    + " GROUP BY last_outcome")
+            .getResultList();
+    Map<PollOutcome, Long> counts = new EnumMap<>(PollOutcome.class);
+    for (Object[] row : rows) {
+      counts.put(PollOutcome.valueOf((String) row[0]), ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  /**
+   * Calls counted in hourly buckets: "the last hour" is the current and the previous bucket, as far
+   * as they overlap the hour, so the figure is exact to the hour's granularity.
+   */
+  private long callsSince(UUID accountId, Instant since) {
+    Object sum =
+        em.createNativeQuery(
+                "SELECT COALESCE(SUM(calls), 0) FROM spotify_call_count"
+                    + " WHERE account_id = ?1 AND hour_start >= ?2")
+            .setParameter(1, accountId)
+            .setParameter(
+                2, PollSchedules.utc(since.truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+            .getSingleResult();
+    return ((Number) sum).longValue();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.marquee.polling.control;
+
+import dev.marquee.spotify.control.SpotifyClients;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Asks Spotify what an account plays, through {@link SpotifyPlayerApi} with the configured base URL
+ * and timeouts. Never throws for what Spotify or the network does: timeouts and refused connections
+ * are {@link PlayerAnswer.Failed} answers. The access token goes into the header and nowhere else.
+ */
+@ApplicationScoped
+public class SpotifyPlayer {
+
+  private static final Logger LOG = Logger.getLogger(SpotifyPlayer.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "marquee.spotify.api-url")
+  URI apiUrl;
+
+  @Inject
+  @ConfigProperty(name = SpotifyClients.CONNECT_TIMEOUT_KEY, defaultValue = "PT5S")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = SpotifyClients.READ_TIMEOUT_KEY, defaultValue = "PT10S")
+  Duration readTimeout;
+
+  private volatile SpotifyPlayerApi api;
+
+  Clock clock = Clock.systemUTC();
+
+  /** What the token's owner plays now, as Spotify answers. */
+  public PlayerAnswer currentlyPlaying(String accessToken) {
+    try (Response response =
+        api().currentlyPlaying("Bearer " + accessToken, SpotifyPlayerApi.ADDITIONAL_TYPES)) {
+      String body = response.hasEntity() ? response.readEntity(String.class) : "";
+      return CurrentlyPlayingReader.read(
+          response.getStatus(), body, response.getHeaderString("Retry-After"), clock.instant());
+    } catch (ProcessingException e) {
+      // Timeouts, refused connections, resets: the message names no token.
+      return new PlayerAnswer.Failed("Spotify did not answer (" + causeName(e) + ")");
+    }
+  }
+
+  private SpotifyPlayerApi api() {
+    SpotifyPlayerApi known = api;
+    if (known == null) {
+      synchronized (this) {
+        if (api == null) {
+          api =
+              RestClientBuilder.newBuilder()
+                  .baseUri(URI.create(withoutTrailingSlash(apiUrl.toString())))
+                  .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                  .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                  .followRedirects(false)
+                  // Every status is an answer to read, not an exception.
+                  .property("microprofile.rest.client.disable.default.mapper", true)
+                  .build(SpotifyPlayerApi.class);
+        }
+        known = api;
+      }
+    }
+    return known;
+  }
+
+  private static String causeName(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName();
+  }
+
+  private static String withoutTrailingSlash(String text) {
+    String result = text;
+    while (result.endsWith("/")) {
+      result = result.substring(0, result.length() - 1);
+    }
+    return result;
+  }
+
+  @PreDestroy
+  void close() {
+    if (api instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "Closing the Spotify player client failed", e);
+      }
+    }
+  }
+}

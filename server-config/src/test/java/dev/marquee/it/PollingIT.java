@@ -1,0 +1,416 @@
+package dev.marquee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.MarqueeProcess;
+import dev.marquee.it.support.ProbeWar;
+import dev.marquee.it.support.TestDatabase;
+import dev.marquee.sandbox.SpotifySandbox;
+import dev.marquee.sandbox.faults.Fault;
+import dev.marquee.sandbox.playback.Episode;
+import dev.marquee.sandbox.playback.Show;
+import dev.marquee.sandbox.playback.Track;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The now-playing engine on a real server against the Spotify sandbox, counting calls with the
+ * sandbox's per-user counters. Short intervals (base 4 s, idle 2-4 s, error back-off from 1 s) keep
+ * it quick; the policy's rules are the same as with the defaults.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PollingIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CLIENT_ID = "marquee-polling-it";
+  private static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
+  private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/spotify/callback");
+  private static final Duration BASE_INTERVAL = Duration.ofSeconds(4);
+  private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(8);
+
+  private static SpotifySandbox sandbox;
+  private static MarqueeProcess server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sandbox =
+        SpotifySandbox.builder()
+            .port(0)
+            .callsPer30s(100_000)
+            .accessTokenLifetime(TOKEN_LIFETIME)
+            .demo(false)
+            .build()
+            .start();
+    sandbox.registerApp(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI));
+    TestDatabase database = TestDatabase.fresh("polling");
+    Map<String, String> environment = new HashMap<>(database.environment());
+    environment.putAll(
+        Map.of(
+            "MARQUEE_SPOTIFY_ACCOUNTS_URL", sandbox.baseUri().toString(),
+            "MARQUEE_SPOTIFY_API_URL", sandbox.baseUri() + "/v1",
+            "MARQUEE_SPOTIFY_REFRESH_AHEAD", "PT1S",
+            "MARQUEE_POLLING_BASE_INTERVAL", BASE_INTERVAL.toString(),
+            "MARQUEE_POLLING_HEARTBEAT", "PT0.1S",
+            "MARQUEE_POLLING_IDLE_STEPS", "PT2S,PT3S,PT4S",
+            "MARQUEE_POLLING_ERROR_BACKOFF", "PT1S",
+            "MARQUEE_POLLING_ERROR_BACKOFF_CAP", "PT16S",
+            "MARQUEE_POLLING_JITTER", "0.1"));
+    environment.put("MARQUEE_POLLING_MINIMUM_GAP", "PT0.5S");
+    environment.put("MARQUEE_POLLING_STALE_AFTER", "PT30S");
+    server = MarqueeProcess.war("polling", ProbeWar.file("polling"), environment);
+    server.start().awaitReady();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aTrackThatEndsIsSeenWithinTwoSecondsAndASkipWithinTheBaseInterval() throws Exception {
+    Account account = connectedAccount();
+    Instant queued = Instant.now();
+    sandbox
+        .player(account.user)
+        .setQueue(List.of(track("First", 7), track("Second", 60), track("Third", 60)));
+    account.watch();
+    account.awaitTitle("First", Duration.ofSeconds(5));
+
+    Instant firstEnds = queued.plusSeconds(7);
+    account.awaitTitle("Second", Duration.ofSeconds(12));
+    assertThat(Duration.between(firstEnds, Instant.now())).isLessThan(Duration.ofSeconds(2));
+
+    sandbox.player(account.user).skip();
+    Instant skipped = Instant.now();
+    account.awaitTitle("Third", BASE_INTERVAL.plusSeconds(2));
+    assertThat(Duration.between(skipped, Instant.now()))
+        .isLessThanOrEqualTo(BASE_INTERVAL.plusSeconds(1));
+  }
+
+  @Test
+  @Order(2)
+  void pauseAndResumeAreSeenAndAnEpisodeIsShownAsAnEpisode() throws Exception {
+    Account account = connectedAccount();
+    Show show = new Show("show0001", "The Long Talk", "Talkers", "A podcast", 12);
+    sandbox
+        .player(account.user)
+        .setQueue(
+            List.of(Episode.of("Episode One", show, "", "2026-01-01", Duration.ofMinutes(30))));
+    account.watch();
+    await("the episode")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> account.state().path("kind").asText().equals("EPISODE"));
+    JsonNode episode = account.state();
+    assertThat(episode.path("title").asText()).isEqualTo("Episode One");
+    assertThat(episode.path("album").asText()).isEqualTo("The Long Talk");
+
+    sandbox.player(account.user).pause();
+    await("the pause")
+        .atMost(BASE_INTERVAL.plusSeconds(2))
+        .until(() -> account.state().path("status").asText().equals("PAUSED"));
+    sandbox.player(account.user).play();
+    await("the resume")
+        .atMost(Duration.ofSeconds(6))
+        .until(() -> account.state().path("status").asText().equals("PLAYING"));
+  }
+
+  @Test
+  @Order(3)
+  void anUnwatchedAccountGetsNoCallsAndANewlyWatchedOneIsPolledAtOnce() throws Exception {
+    Account account = connectedAccount();
+    sandbox.player(account.user).setQueue(List.of(track("Unwatched", 120)));
+    await("no calls while nobody watches")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> account.calls() == 0);
+    assertThat(account.state().path("status").asText()).isEqualTo("NOT_WATCHED");
+
+    Instant watched = Instant.now();
+    account.watch();
+    await("the first call").atMost(Duration.ofSeconds(2)).until(() -> account.calls() == 1);
+    assertThat(Duration.between(watched, Instant.now())).isLessThan(Duration.ofSeconds(2));
+
+    account.unwatch();
+    long calls = account.calls();
+    await("no calls once unwatched")
+        .during(BASE_INTERVAL.plusSeconds(1))
+        .atMost(BASE_INTERVAL.plusSeconds(2))
+        .until(() -> account.calls() == calls);
+  }
+
+  @Test
+  @Order(4)
+  void aRetryAfterOfFiveSecondsIsHonoured() throws Exception {
+    Account account = playingAccount("Rate limited");
+    long before = account.calls();
+    sandbox.injectFault(
+        Fault.tooManyRequests(Duration.ofSeconds(5)).onlyForUser(account.user).times(1));
+    await("the 429").atMost(BASE_INTERVAL.plusSeconds(2)).until(() -> account.calls() > before);
+    long afterLimit = account.calls();
+    await("no call during Retry-After")
+        .during(Duration.ofMillis(4_700))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> account.calls() == afterLimit);
+    await("calls again after it")
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> account.calls() > afterLimit);
+  }
+
+  @Test
+  @Order(5)
+  void aQuotaExceededPausesEveryAccountOfThatAppAndNoOther() throws Exception {
+    Org org = organization();
+    Account first = playingAccount(org, "Quota one");
+    Account second = playingAccount(org, "Quota two");
+    Account elsewhere = playingAccount("Other app");
+    sandbox.injectFault(
+        Fault.quotaExceeded(Duration.ofSeconds(60)).onlyForUser(first.user).times(1));
+    long firstBefore = first.calls();
+    await("the quota 429")
+        .atMost(BASE_INTERVAL.plusSeconds(2))
+        .until(() -> first.calls() > firstBefore);
+    long secondPaused = second.calls();
+    long elsewhereBefore = elsewhere.calls();
+    await("the app's accounts stay paused")
+        .during(BASE_INTERVAL.plusSeconds(2))
+        .atMost(BASE_INTERVAL.plusSeconds(3))
+        .until(() -> second.calls() == secondPaused);
+    assertThat(elsewhere.calls()).isGreaterThan(elsewhereBefore);
+    assertThat(first.state().path("status").asText()).isEqualTo("RATE_LIMITED");
+  }
+
+  @Test
+  @Order(6)
+  void serverErrorsLeadToGrowingGapsAndMalformedJsonKeepsTheLastState() throws Exception {
+    Account account = playingAccount("Kept through errors");
+    sandbox.injectFault(Fault.serverError(500).onlyForUser(account.user).times(4));
+    List<Instant> calls = account.callTimes(5, Duration.ofSeconds(30));
+    List<Duration> gaps = new ArrayList<>();
+    for (int i = 1; i < calls.size(); i++) {
+      gaps.add(Duration.between(calls.get(i - 1), calls.get(i)));
+    }
+    // The first gap follows the first 500; each later one is longer (1 s, 2 s, 4 s, 8 s, ±10%).
+    for (int i = 1; i < gaps.size(); i++) {
+      assertThat(gaps.get(i)).as("gaps %s", gaps).isGreaterThan(gaps.get(i - 1));
+    }
+    assertThat(account.state().path("title").asText()).isEqualTo("Kept through errors");
+
+    long before = account.calls();
+    sandbox.injectFault(Fault.malformedJson().onlyForUser(account.user).times(1));
+    await("the malformed answer")
+        .atMost(BASE_INTERVAL.plusSeconds(3))
+        .until(
+            () ->
+                account.calls() > before && !account.state().path("lastError").asText().isEmpty());
+    JsonNode kept = account.state();
+    assertThat(kept.path("lastError").asText()).contains("malformed");
+    assertThat(kept.path("title").asText()).isEqualTo("Kept through errors");
+    assertThat(kept.path("feed").asText()).isEqualTo("LIVE");
+  }
+
+  @Test
+  @Order(7)
+  void aTokenSpotifyRefusesIsRefreshedOnceAndTheCallRetried() throws Exception {
+    Account account = playingAccount("Refresh on 401");
+    // Marquee believes its token is good for an hour; the sandbox's dies after eight seconds.
+    account.storedTokenExpiresIn(3600);
+    long refreshes = sandbox.counters().calls(account.user, "token");
+    await("the refresh after a 401")
+        .atMost(TOKEN_LIFETIME.plus(BASE_INTERVAL).plusSeconds(3))
+        .until(() -> sandbox.counters().calls(account.user, "token") > refreshes);
+    long calls = account.calls();
+    await("a successful call with the new token")
+        .atMost(BASE_INTERVAL.plusSeconds(2))
+        .until(() -> account.calls() > calls);
+    assertThat(sandbox.counters().calls(account.user, "token")).isEqualTo(refreshes + 1);
+    assertThat(account.state().path("status").asText()).isEqualTo("PLAYING");
+    assertThat(account.state().path("lastError").asText()).isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void aRevokedAccountNeedsReconnectAndGetsNoFurtherCalls() throws Exception {
+    Account account = playingAccount("Revoked");
+    sandbox.revokeUser(account.user);
+    await("needs reconnect")
+        .atMost(BASE_INTERVAL.plusSeconds(4))
+        .until(() -> account.state().path("status").asText().equals("NEEDS_RECONNECT"));
+    assertThat(account.state().path("feed").asText()).isEqualTo("NEEDS_RECONNECT");
+    long calls = account.calls();
+    await("no calls after")
+        .during(BASE_INTERVAL.plusSeconds(1))
+        .atMost(BASE_INTERVAL.plusSeconds(2))
+        .until(() -> account.calls() == calls);
+  }
+
+  @Test
+  @Order(9)
+  void afterARestartPollingResumesWithoutAnyAction() throws Exception {
+    Account account = playingAccount("Across a restart");
+    server.stop();
+    long stopped = account.calls();
+    server.start().awaitReady();
+    await("calls after the restart")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> account.calls() > stopped);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Track track(String name, int seconds) {
+    return Track.of(name, "The Testers", "Polling", "2026-01-01", Duration.ofSeconds(seconds));
+  }
+
+  private Account playingAccount(String title) throws Exception {
+    return playingAccount(organization(), title);
+  }
+
+  private Account playingAccount(Org org, String title) throws Exception {
+    Account account = connectedAccount(org);
+    sandbox.player(account.user).setQueue(List.of(track(title, 600)));
+    account.watch();
+    account.awaitTitle(title, Duration.ofSeconds(5));
+    return account;
+  }
+
+  private Account connectedAccount() throws Exception {
+    return connectedAccount(organization());
+  }
+
+  private Account connectedAccount(Org org) throws Exception {
+    String user = "poll-" + UUID.randomUUID().toString().substring(0, 8);
+    sandbox.createUser(user, "Polling " + user);
+    HttpResponse<String> started =
+        post("it/spotify/connect/start", org.json().put("session", org.session));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    URI authorize = URI.create(JsonBodies.parse(started.body()).path("authorizeUri").asText());
+    Map<String, String> redirect = query(sandbox.approve(authorize, user));
+    ObjectNode complete =
+        org.json()
+            .put("session", org.session)
+            .put("state", redirect.get("state"))
+            .put("code", redirect.get("code"));
+    HttpResponse<String> completed = post("it/spotify/connect/complete", complete);
+    JsonNode outcome = JsonBodies.parse(completed.body());
+    assertThat(outcome.path("succeeded").asBoolean()).as(completed.body()).isTrue();
+    return new Account(outcome.path("accountId").asText(), user);
+  }
+
+  private Org organization() throws Exception {
+    ObjectNode request =
+        JSON.createObjectNode().put("clientId", CLIENT_ID).put("clientSecret", CLIENT_SECRET);
+    HttpResponse<String> created = post("it/spotify/organizations", request);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    JsonNode json = JsonBodies.parse(created.body());
+    return new Org(
+        json.path("organizationId").asText(),
+        json.path("adminId").asText(),
+        json.path("username").asText(),
+        "session-" + UUID.randomUUID());
+  }
+
+  private static HttpResponse<String> post(String path, Object json) throws Exception {
+    return server.post("/api/" + path, JSON.writeValueAsString(json));
+  }
+
+  private static Map<String, String> query(URI redirect) {
+    Map<String, String> parameters = new HashMap<>();
+    for (String pair : redirect.getRawQuery().split("&")) {
+      int equals = pair.indexOf('=');
+      parameters.put(
+          URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+    }
+    return parameters;
+  }
+
+  private record Org(String organizationId, String adminId, String username, String session) {
+    ObjectNode json() {
+      return JSON.createObjectNode()
+          .put("organizationId", organizationId)
+          .put("adminId", adminId)
+          .put("username", username);
+    }
+  }
+
+  private record Account(String id, String user) {
+
+    void watch() throws Exception {
+      HttpResponse<String> response = post("it/polling/accounts/" + id + "/watch", Map.of());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    void unwatch() throws Exception {
+      HttpResponse<String> response = post("it/polling/accounts/" + id + "/unwatch", Map.of());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    void storedTokenExpiresIn(long seconds) throws Exception {
+      HttpResponse<String> response =
+          post("it/spotify/accounts/" + id + "/expires-in?seconds=" + seconds, Map.of());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    JsonNode state() throws Exception {
+      HttpResponse<String> response = server.get("/api/it/polling/accounts/" + id);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return JsonBodies.parse(response.body());
+    }
+
+    long calls() {
+      return sandbox.counters().calls(user, "currently-playing");
+    }
+
+    void awaitTitle(String title, Duration within) {
+      await("'" + title + "' on " + user)
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> state().path("title").asText().equals(title));
+    }
+
+    /** The times of the next {@code count} calls, seen by watching the sandbox's counter. */
+    List<Instant> callTimes(int count, Duration within) {
+      List<Instant> times = new ArrayList<>();
+      long[] last = {calls()};
+      await("the next " + count + " calls")
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () -> {
+                long now = calls();
+                if (now > last[0]) {
+                  times.add(Instant.now());
+                  last[0] = now;
+                }
+                return times.size() >= count;
+              });
+      return times;
+    }
+  }
+}

@@ -240,6 +240,32 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void invitingTheSameUsernameAgainReplacesTheLink() {
+    ConsoleClient admin = server.signedInAdmin();
+    String username = ConsoleServer.unique("reinvited");
+    Map<String, String> invite =
+        Map.of(
+            "username",
+            username,
+            "organization",
+            ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION));
+    String lost =
+        admin
+            .submit(admin.get("/organizations.xhtml"), "invite", invite, "create-invite")
+            .text("#invite-link");
+    String replacement =
+        admin
+            .submit(admin.get("/organizations.xhtml"), "invite", invite, "create-invite")
+            .text("#invite-link");
+    assertThat(replacement).isNotEmpty().isNotEqualTo(lost);
+
+    Page old = server.client().get(lost.substring(lost.indexOf("/invite.xhtml")));
+    assertThat(old.status()).isEqualTo(404);
+    Page current = server.client().get(replacement.substring(replacement.indexOf("/invite.xhtml")));
+    assertThat(current.text("#invited-username")).isEqualTo(username);
+  }
+
+  @Test
   void setupIsClosedOnceAnAdminExists() {
     Page setup = server.client().get("/setup.xhtml");
     assertThat(setup.has("#setup-done")).isTrue();

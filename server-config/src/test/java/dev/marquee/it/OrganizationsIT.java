@@ -1,11 +1,11 @@
 package dev.marquee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.ProbeWar;
+import dev.marquee.it.support.Readiness;
 import dev.marquee.it.support.TestDatabase;
 import java.net.URI;
 import java.net.URL;
@@ -48,18 +48,7 @@ class OrganizationsIT {
 
   @BeforeEach
   void awaitReady() throws Exception {
-    // Deployment ends before the first database connection: readiness says when to start.
-    URI ready = base.toURI().resolve("/health/ready");
-    await("the server to be ready")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                HTTP.send(
-                            HttpRequest.newBuilder(ready).GET().build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                    == 200);
+    Readiness.awaitReady(base);
   }
 
   @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.MarqueeProcess;
 import dev.marquee.it.support.ProbeWar;
+import dev.marquee.it.support.SpotifyProbeClient;
+import dev.marquee.it.support.SpotifyProbeClient.Org;
 import dev.marquee.it.support.TestDatabase;
 import dev.marquee.sandbox.SpotifySandbox;
 import dev.marquee.sandbox.faults.Fault;
@@ -16,9 +16,7 @@ import dev.marquee.sandbox.playback.Episode;
 import dev.marquee.sandbox.playback.Show;
 import dev.marquee.sandbox.playback.Track;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PollingIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLIENT_ID = "marquee-polling-it";
   private static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
   private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/spotify/callback");
@@ -50,6 +47,7 @@ class PollingIT {
 
   private static SpotifySandbox sandbox;
   private static MarqueeProcess server;
+  private static SpotifyProbeClient probe;
 
   @BeforeAll
   static void start() throws Exception {
@@ -79,6 +77,7 @@ class PollingIT {
     environment.put("MARQUEE_POLLING_STALE_AFTER", "PT30S");
     server = MarqueeProcess.war("polling", ProbeWar.file("polling"), environment);
     server.start().awaitReady();
+    probe = new SpotifyProbeClient(server.uri("/"));
   }
 
   @AfterAll
@@ -106,11 +105,22 @@ class PollingIT {
     account.awaitTitle("Second", Duration.ofSeconds(12));
     assertThat(Duration.between(firstEnds, Instant.now())).isLessThan(Duration.ofSeconds(2));
 
+    // Progress that moves as interpolation expects is no change: no new version, no event.
+    JsonNode second = account.state();
+    long calls = account.calls();
+    await("a poll that changes nothing")
+        .atMost(BASE_INTERVAL.plusSeconds(2))
+        .until(() -> account.calls() > calls);
+    assertThat(account.state().path("version").asLong()).isEqualTo(second.path("version").asLong());
+
     sandbox.player(account.user).skip();
     Instant skipped = Instant.now();
     account.awaitTitle("Third", BASE_INTERVAL.plusSeconds(2));
     assertThat(Duration.between(skipped, Instant.now()))
         .isLessThanOrEqualTo(BASE_INTERVAL.plusSeconds(1));
+    JsonNode third = account.state();
+    assertThat(third.path("version").asLong()).isEqualTo(second.path("version").asLong() + 1);
+    assertThat(third.path("events").asLong()).isEqualTo(second.path("events").asLong() + 1);
   }
 
   @Test
@@ -180,6 +190,11 @@ class PollingIT {
     await("calls again after it")
         .atMost(Duration.ofSeconds(3))
         .until(() -> account.calls() > afterLimit);
+    String metrics = server.get("/metrics").body();
+    assertThat(metrics)
+        .containsPattern(
+            "marquee_spotify_rate_limited\\w*\\{[^}]*reason=\"rate_limit\"[^}]*\\} [1-9]")
+        .containsPattern("marquee_spotify_calls\\w*\\{[^}]*outcome=\"playing\"[^}]*\\} [1-9]");
   }
 
   @Test
@@ -303,60 +318,18 @@ class PollingIT {
     return connectedAccount(organization());
   }
 
-  private Account connectedAccount(Org org) throws Exception {
+  private Account connectedAccount(Org org) {
     String user = "poll-" + UUID.randomUUID().toString().substring(0, 8);
     sandbox.createUser(user, "Polling " + user);
-    HttpResponse<String> started =
-        post("it/spotify/connect/start", org.json().put("session", org.session));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    URI authorize = URI.create(JsonBodies.parse(started.body()).path("authorizeUri").asText());
-    Map<String, String> redirect = query(sandbox.approve(authorize, user));
-    ObjectNode complete =
-        org.json()
-            .put("session", org.session)
-            .put("state", redirect.get("state"))
-            .put("code", redirect.get("code"));
-    HttpResponse<String> completed = post("it/spotify/connect/complete", complete);
-    JsonNode outcome = JsonBodies.parse(completed.body());
-    assertThat(outcome.path("succeeded").asBoolean()).as(completed.body()).isTrue();
-    return new Account(outcome.path("accountId").asText(), user);
+    return new Account(probe.connect(org, sandbox, user).path("accountId").asText(), user);
   }
 
-  private Org organization() throws Exception {
-    ObjectNode request =
-        JSON.createObjectNode().put("clientId", CLIENT_ID).put("clientSecret", CLIENT_SECRET);
-    HttpResponse<String> created = post("it/spotify/organizations", request);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-    JsonNode json = JsonBodies.parse(created.body());
-    return new Org(
-        json.path("organizationId").asText(),
-        json.path("adminId").asText(),
-        json.path("username").asText(),
-        "session-" + UUID.randomUUID());
+  private static Org organization() {
+    return probe.organization(CLIENT_ID, CLIENT_SECRET);
   }
 
-  private static HttpResponse<String> post(String path, Object json) throws Exception {
-    return server.post("/api/" + path, JSON.writeValueAsString(json));
-  }
-
-  private static Map<String, String> query(URI redirect) {
-    Map<String, String> parameters = new HashMap<>();
-    for (String pair : redirect.getRawQuery().split("&")) {
-      int equals = pair.indexOf('=');
-      parameters.put(
-          URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-    }
-    return parameters;
-  }
-
-  private record Org(String organizationId, String adminId, String username, String session) {
-    ObjectNode json() {
-      return JSON.createObjectNode()
-          .put("organizationId", organizationId)
-          .put("adminId", adminId)
-          .put("username", username);
-    }
+  private static HttpResponse<String> post(String path, Object json) {
+    return probe.post(path, json);
   }
 
   private record Account(String id, String user) {

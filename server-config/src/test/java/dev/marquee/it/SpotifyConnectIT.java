@@ -247,11 +247,54 @@ class SpotifyConnectIT {
     assertThat(server.marquee().log()).doesNotContain(wrongSecret);
   }
 
+  @Test
+  void theAppsPageCountsAnAppsAccountsAndWarnsAtItsLimit() {
+    String name = ConsoleServer.unique("Limited Shop");
+    ConsoleClient.Page organizations = admin.get("/organizations.xhtml");
+    admin.submit(organizations, "create-organization", java.util.Map.of("name", name), "create");
+    String limited = ConsoleServer.organizationId(admin, name);
+    ConsoleClient.Page saved =
+        admin.submit(
+            admin.get("/spotify-apps.xhtml"),
+            "organization-app",
+            java.util.Map.of(
+                "organization",
+                limited,
+                "client-id",
+                ConsoleServer.DEMO_CLIENT_ID,
+                "client-secret",
+                ConsoleServer.DEMO_CLIENT_SECRET,
+                "user-limit",
+                "1"),
+            "save");
+    assertThat(saved.notices()).contains("Saved the organization's Spotify app");
+    assertThat(appRow(saved, name).selectFirst(".usage").text()).isEqualTo("0 of 1");
+    assertThat(appRow(saved, name).select(".limit-warning")).isEmpty();
+
+    ConsoleServer.callback(
+        admin, sandbox.approve(ConsoleServer.startConnect(admin, limited), "demo-shop"));
+
+    org.jsoup.nodes.Element row = appRow(admin.get("/spotify-apps.xhtml"), name);
+    assertThat(row.selectFirst(".usage").text()).isEqualTo("1 of 1");
+    assertThat(row.select(".limit-warning").text()).startsWith("At the limit");
+  }
+
+  private static org.jsoup.nodes.Element appRow(ConsoleClient.Page apps, String organization) {
+    return apps.html().select("#app-table tr.app").stream()
+        .filter(tr -> tr.text().contains(organization))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no app row for " + organization));
+  }
+
   private static void assertFailedAndNothingStored(Page page, String words, List<String> before) {
     assertThat(page.uri().getPath()).isEqualTo("/accounts.xhtml");
     assertThat(page.html().select("#notices .problem").text()).contains(words);
     assertThat(ConsoleServer.accountNames(admin, organizationId)).isEqualTo(before);
-    assertThat(admin.get("/audit.xhtml").html().select("tr.audit-SPOTIFY_CONNECT_FAILED"))
-        .isNotEmpty();
+    // The newest failed connect in the audit log is this one, with its reason.
+    assertThat(admin.get("/audit.xhtml").html().select("tr.audit-SPOTIFY_CONNECT_FAILED").first())
+        .isNotNull()
+        .extracting(org.jsoup.nodes.Element::text)
+        .asString()
+        .contains(words);
   }
 }

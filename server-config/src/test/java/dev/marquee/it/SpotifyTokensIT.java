@@ -1,11 +1,9 @@
 package dev.marquee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -13,6 +11,9 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.ProbeWar;
+import dev.marquee.it.support.Readiness;
+import dev.marquee.it.support.SpotifyProbeClient;
+import dev.marquee.it.support.SpotifyProbeClient.Org;
 import dev.marquee.it.support.TestDatabase;
 import dev.marquee.sandbox.SpotifySandbox;
 import dev.marquee.sandbox.faults.Fault;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,17 +89,7 @@ class SpotifyTokensIT {
 
   @BeforeEach
   void awaitReady() throws Exception {
-    URI ready = base.toURI().resolve("/health/ready");
-    await("the server to be ready")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                HTTP.send(
-                            HttpRequest.newBuilder(ready).GET().build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                    == 200);
+    Readiness.awaitReady(base);
   }
 
   // ---------------------------------------------------------------- tokens
@@ -308,7 +297,7 @@ class SpotifyTokensIT {
     Org org = organization();
 
     JsonNode outcome =
-        complete(org, org.session, "never-issued-" + UUID.randomUUID(), "code", null);
+        complete(org, org.session(), "never-issued-" + UUID.randomUUID(), "code", null);
 
     assertFailed(org, outcome, "UNKNOWN_STATE", "unknown or was already used");
   }
@@ -317,7 +306,7 @@ class SpotifyTokensIT {
   void aMissingStateStoresNothing() throws Exception {
     Org org = organization();
 
-    JsonNode outcome = complete(org, org.session, null, "code", null);
+    JsonNode outcome = complete(org, org.session(), null, "code", null);
 
     assertFailed(org, outcome, "MISSING_STATE", "has no state");
   }
@@ -327,12 +316,12 @@ class SpotifyTokensIT {
     Org org = organization();
     Map<String, String> redirect = approve(org, sandboxUser());
     assertThat(
-            post("it/spotify/connect/age", body(org).put("state", redirect.get("state")))
+            post("it/spotify/connect/age", org.json().put("state", redirect.get("state")))
                 .statusCode())
         .isEqualTo(204);
 
     JsonNode outcome =
-        complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
 
     assertFailed(org, outcome, "EXPIRED", "more than 10 minutes ago");
   }
@@ -341,12 +330,14 @@ class SpotifyTokensIT {
   void aReplayedStateIsRefusedAndChangesNothing() throws Exception {
     Org org = organization();
     Map<String, String> redirect = approve(org, sandboxUser());
-    JsonNode first = complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+    JsonNode first =
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
     assertThat(first.path("succeeded").asBoolean()).as(first.toString()).isTrue();
     JsonNode before = onlyAccount(org);
     long tokenCalls = tokenCalls();
 
-    JsonNode replay = complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+    JsonNode replay =
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
 
     assertThat(replay.path("reason").asText()).isEqualTo("UNKNOWN_STATE");
     assertThat(replay.path("message").asText()).contains("already used");
@@ -391,7 +382,8 @@ class SpotifyTokensIT {
 
     assertFailed(org, outcome, "OTHER_SESSION", "another sign-in session");
     assertThat(state(org).path("attempts").asLong()).isEqualTo(1);
-    JsonNode owner = complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+    JsonNode owner =
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
     assertThat(owner.path("succeeded").asBoolean()).as(owner.toString()).isTrue();
   }
 
@@ -403,7 +395,7 @@ class SpotifyTokensIT {
     assertThat(redirect.get("error")).isEqualTo("access_denied");
 
     JsonNode outcome =
-        complete(org, org.session, redirect.get("state"), null, redirect.get("error"));
+        complete(org, org.session(), redirect.get("state"), null, redirect.get("error"));
 
     assertFailed(org, outcome, "DENIED", "choose Agree");
     assertThat(state(org).path("attempts").asLong()).isZero();
@@ -414,7 +406,7 @@ class SpotifyTokensIT {
     Org org = organization();
     Map<String, String> redirect = approve(org, sandboxUser());
 
-    JsonNode outcome = complete(org, org.session, redirect.get("state"), "not-a-code", null);
+    JsonNode outcome = complete(org, org.session(), redirect.get("state"), "not-a-code", null);
 
     assertFailed(org, outcome, "CODE_REJECTED", "refused the authorization code");
   }
@@ -426,7 +418,7 @@ class SpotifyTokensIT {
     sandbox.injectFault(Fault.serverError(503).onlyForEndpoint("token"));
 
     JsonNode outcome =
-        complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
 
     assertFailed(
         org, outcome, "SPOTIFY_UNAVAILABLE", "unavailable right now (it answered HTTP 503)");
@@ -438,7 +430,7 @@ class SpotifyTokensIT {
     Map<String, String> redirect = approve(org, sandboxUser());
 
     JsonNode outcome =
-        complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
 
     assertFailed(org, outcome, "APP_REJECTED", "client id and secret");
   }
@@ -468,24 +460,12 @@ class SpotifyTokensIT {
     return organization(CLIENT_SECRET);
   }
 
-  private Org organization(String secret) throws Exception {
-    ObjectNode request =
-        JSON.createObjectNode().put("clientId", CLIENT_ID).put("clientSecret", secret);
-    HttpResponse<String> created = post("it/spotify/organizations", request);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-    JsonNode json = JsonBodies.parse(created.body());
-    return new Org(
-        json.path("organizationId").asText(),
-        json.path("adminId").asText(),
-        json.path("username").asText(),
-        "session-" + UUID.randomUUID());
+  private Org organization(String secret) {
+    return probe().organization(CLIENT_ID, secret);
   }
 
-  private URI startConnect(Org org) throws Exception {
-    HttpResponse<String> started =
-        post("it/spotify/connect/start", body(org).put("session", org.session));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    URI authorize = URI.create(JsonBodies.parse(started.body()).path("authorizeUri").asText());
+  private URI startConnect(Org org) {
+    URI authorize = probe().startConnect(org);
     assertThat(authorize.toString())
         .startsWith(sandbox.baseUri() + "/authorize?")
         .contains("code_challenge_method=S256")
@@ -505,31 +485,18 @@ class SpotifyTokensIT {
   private JsonNode connect(Org org, String user) throws Exception {
     Map<String, String> redirect = approve(org, user);
     JsonNode outcome =
-        complete(org, org.session, redirect.get("state"), redirect.get("code"), null);
+        complete(org, org.session(), redirect.get("state"), redirect.get("code"), null);
     assertThat(outcome.path("succeeded").asBoolean()).as(outcome.toString()).isTrue();
     return outcome;
   }
 
-  private JsonNode complete(Org org, String session, String state, String code, String error)
-      throws Exception {
-    ObjectNode request = body(org).put("session", session);
-    if (state != null) {
-      request.put("state", state);
-    }
-    if (code != null) {
-      request.put("code", code);
-    }
-    if (error != null) {
-      request.put("error", error);
-    }
-    HttpResponse<String> response = post("it/spotify/connect/complete", request);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonBodies.parse(response.body());
+  private JsonNode complete(Org org, String session, String state, String code, String error) {
+    return probe().complete(org, session, state, code, error);
   }
 
   private JsonNode completeUnchecked(Org org, String state, String code) {
     try {
-      return complete(org, org.session, state, code, null);
+      return complete(org, org.session(), state, code, null);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -551,7 +518,7 @@ class SpotifyTokensIT {
   }
 
   private JsonNode state(Org org) throws Exception {
-    HttpResponse<String> response = get("it/spotify/organizations/" + org.organizationId);
+    HttpResponse<String> response = get("it/spotify/organizations/" + org.organizationId());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JsonBodies.parse(response.body());
   }
@@ -568,11 +535,11 @@ class SpotifyTokensIT {
             "it/spotify/accounts/"
                 + account
                 + "?adminId="
-                + org.adminId
+                + org.adminId()
                 + "&username="
-                + org.username
+                + org.username()
                 + "&organizationId="
-                + org.organizationId);
+                + org.organizationId());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JsonBodies.parse(response.body());
   }
@@ -593,37 +560,23 @@ class SpotifyTokensIT {
   }
 
   private static Map<String, String> query(URI redirect) {
-    Map<String, String> parameters = new HashMap<>();
-    for (String pair : redirect.getRawQuery().split("&")) {
-      int equals = pair.indexOf('=');
-      parameters.put(
-          URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+    return SpotifyProbeClient.query(redirect);
+  }
+
+  private HttpResponse<String> post(String path, Object json) {
+    return probe().post(path, json);
+  }
+
+  private HttpResponse<String> get(String path) {
+    return probe().get(path);
+  }
+
+  private SpotifyProbeClient probe() {
+    try {
+      return new SpotifyProbeClient(base.toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
-    return parameters;
-  }
-
-  private static ObjectNode body(Org org) {
-    return (ObjectNode) JSON.valueToTree(org.json());
-  }
-
-  private HttpResponse<String> post(String path, Object json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(base.toURI().resolve("api/" + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(base.toURI().resolve("api/" + path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -673,12 +626,6 @@ class SpotifyTokensIT {
       throw new IllegalStateException("Could not make a vault keyset for the tests", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private record Org(String organizationId, String adminId, String username, String session) {
-    Map<String, String> json() {
-      return Map.of("organizationId", organizationId, "adminId", adminId, "username", username);
     }
   }
 }

@@ -53,6 +53,11 @@ public class ConsoleAccounts {
 
   Clock clock = Clock.systemUTC();
 
+  /** How long an invite link works ({@code marquee.console.invite-lifetime}). */
+  public Duration inviteLifetime() {
+    return inviteLifetime;
+  }
+
   /** Whether the console has no account yet and offers only first-run setup. */
   public boolean setupNeeded() {
     return em.createNamedQuery(ConsoleAccount.COUNT, Long.class).getSingleResult() == 0;
@@ -88,9 +93,14 @@ public class ConsoleAccounts {
    *     name is not acceptable
    */
   public AdminView completeSetup(
-      String code, String username, char[] password, String organizationName, String address) {
+      String code,
+      String username,
+      char[] password,
+      char[] repeated,
+      String organizationName,
+      String address) {
     String normalizedUsername = Username.of(username);
-    PasswordRules.check(password, normalizedUsername);
+    PasswordRules.check(password, repeated, normalizedUsername);
     OrganizationName.of(organizationName);
     if (!setupNeeded()) {
       throw new SetupRefusedException("Setup is already done. Sign in instead.");
@@ -176,13 +186,13 @@ public class ConsoleAccounts {
    * Sets the invited admin's password; the link then stops working.
    *
    * @throws InviteRefusedException when the link is unknown, used or expired
-   * @throws dev.marquee.admin.entity.InvalidCredentialsFormatException when the password breaks the
-   *     rules
+   * @throws dev.marquee.admin.entity.InvalidCredentialsFormatException when the two passwords
+   *     differ or the password breaks the rules
    */
-  public AdminView acceptInvite(String token, char[] password, String address) {
+  public AdminView acceptInvite(String token, char[] password, char[] repeated, String address) {
     Invite invite = usableInvite(token, address);
     ConsoleAccount account = em.find(ConsoleAccount.class, invite.accountId());
-    PasswordRules.check(password, account.username());
+    PasswordRules.check(password, repeated, account.username());
     // A conditional delete: of two simultaneous uses of one link, only one finds it.
     int used =
         em.createQuery("DELETE FROM Invite i WHERE i.tokenHash = :hash")
@@ -251,6 +261,11 @@ public class ConsoleAccounts {
   private Optional<ConsoleAccount> findActive(String typedUsername) {
     return findByUsername(Username.normalizeForLookup(typedUsername))
         .filter(ConsoleAccount::isActive);
+  }
+
+  /** The organization of the account with this normalized username, if there is one. */
+  public Optional<UUID> organizationOf(String normalizedUsername) {
+    return findByUsername(normalizedUsername).map(ConsoleAccount::organizationId);
   }
 
   private Optional<ConsoleAccount> findByUsername(String normalized) {

@@ -1,7 +1,6 @@
 package dev.marquee.admin.boundary;
 
 import dev.marquee.admin.control.OneTimeSecrets;
-import dev.marquee.admin.entity.ConsoleAccount;
 import dev.marquee.admin.entity.SetupCode;
 import dev.marquee.database.boundary.DatabaseReady;
 import dev.marquee.platform.boundary.PublicUrl;
@@ -30,11 +29,12 @@ public class SetupCodes {
 
   @Inject PublicUrl publicUrl;
 
+  @Inject ConsoleAccounts accounts;
+
   Clock clock = Clock.systemUTC();
 
   public void onDatabaseReady(@Observes DatabaseReady ready) {
-    long accounts = em.createNamedQuery(ConsoleAccount.COUNT, Long.class).getSingleResult();
-    if (accounts > 0 || !ANNOUNCED.compareAndSet(false, true)) {
+    if (!accounts.setupNeeded() || !ANNOUNCED.compareAndSet(false, true)) {
       return;
     }
     String code = OneTimeSecrets.humanCode();

@@ -1,7 +1,6 @@
 package dev.marquee.admin.boundary;
 
 import dev.marquee.admin.entity.AdminCredentials;
-import dev.marquee.admin.entity.ConsoleAccount;
 import dev.marquee.audit.boundary.AuditLog;
 import dev.marquee.audit.entity.AuditAction;
 import jakarta.ejb.Stateless;
@@ -23,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignIns {
 
   @Inject AuditLog audit;
+
+  @Inject ConsoleAccounts accounts;
 
   @Inject EntityManager em;
 
@@ -87,11 +88,6 @@ public class SignIns {
   }
 
   private UUID organizationOf(String actor) {
-    return em.createNamedQuery(ConsoleAccount.BY_USERNAME, ConsoleAccount.class)
-        .setParameter("username", actor)
-        .getResultStream()
-        .findFirst()
-        .map(ConsoleAccount::organizationId)
-        .orElse(null);
+    return accounts.organizationOf(actor).orElse(null);
   }
 }

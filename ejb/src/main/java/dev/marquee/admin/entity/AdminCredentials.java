@@ -8,13 +8,11 @@ public final class AdminCredentials {
   private AdminCredentials() {}
 
   /**
-   * The name a sign-in attempt is counted and audited under: normalized like a username and cut to
-   * the audit column, so "Ana" and "ana " count together.
+   * The name a sign-in attempt is counted and audited under: normalized like a username and in the
+   * form the audit log records it, so "Ana" and "ana " count together, and so does a name with a
+   * control character with the stored one.
    */
   public static String actorOf(String typedUsername) {
-    String normalized = Username.normalizeForLookup(typedUsername);
-    return normalized.length() <= AuditEvent.MAX_ACTOR
-        ? normalized
-        : normalized.substring(0, AuditEvent.MAX_ACTOR);
+    return AuditEvent.asRecorded(Username.normalizeForLookup(typedUsername), AuditEvent.MAX_ACTOR);
   }
 }

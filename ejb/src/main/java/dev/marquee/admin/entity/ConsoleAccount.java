@@ -1,5 +1,7 @@
 package dev.marquee.admin.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,8 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,12 +89,6 @@ public class ConsoleAccount {
     }
     this.passwordHash = hash;
     this.passwordSetAt = utc(at);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return Objects.requireNonNull(instant, "instant")
-        .truncatedTo(ChronoUnit.MICROS)
-        .atOffset(ZoneOffset.UTC);
   }
 
   public UUID id() {

@@ -1,13 +1,13 @@
 package dev.marquee.admin.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -39,8 +39,8 @@ public class Invite {
   public Invite(String tokenHash, UUID accountId, Instant createdAt, Instant expiresAt) {
     this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
     this.accountId = Objects.requireNonNull(accountId, "accountId");
-    this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    this.expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    this.createdAt = utc(createdAt);
+    this.expiresAt = utc(expiresAt);
     if (!this.expiresAt.isAfter(this.createdAt)) {
       throw new IllegalArgumentException("An invite must expire after it is created");
     }

@@ -12,6 +12,19 @@ public final class PasswordRules {
   private PasswordRules() {}
 
   /**
+   * A password typed twice, as the setup and invite forms ask for it.
+   *
+   * @throws InvalidCredentialsFormatException when the two differ or the password breaks a rule
+   */
+  public static void check(char[] password, char[] repeated, String username) {
+    if (!java.util.Arrays.equals(password, repeated)) {
+      throw new InvalidCredentialsFormatException(
+          "The two passwords differ. Type the same password twice.");
+    }
+    check(password, username);
+  }
+
+  /**
    * @throws InvalidCredentialsFormatException when the password breaks a rule; the message never
    *     repeats the password
    */

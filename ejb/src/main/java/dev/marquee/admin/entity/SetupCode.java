@@ -1,13 +1,13 @@
 package dev.marquee.admin.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /** The SHA-256 of a first-run setup code printed in the log; gone once setup is done. */
 @Entity
@@ -27,7 +27,7 @@ public class SetupCode {
 
   public SetupCode(String codeHash, Instant createdAt) {
     this.codeHash = codeHash;
-    this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    this.createdAt = utc(createdAt);
   }
 
   @Override

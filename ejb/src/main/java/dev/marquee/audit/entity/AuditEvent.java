@@ -1,5 +1,7 @@
 package dev.marquee.audit.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import dev.marquee.database.control.NullableUuid;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,8 +13,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,17 +102,18 @@ public class AuditEvent {
       String detail) {
     this.id = UUID.randomUUID();
     this.action = Objects.requireNonNull(action, "action");
-    this.occurredAt =
-        Objects.requireNonNull(occurredAt, "occurredAt")
-            .truncatedTo(ChronoUnit.MICROS)
-            .atOffset(ZoneOffset.UTC);
+    this.occurredAt = utc(occurredAt);
     this.organizationId = organizationId;
-    this.actor = cut(actor, MAX_ACTOR);
-    this.clientAddress = cut(clientAddress, MAX_ADDRESS);
-    this.detail = cut(detail, MAX_DETAIL);
+    this.actor = asRecorded(actor, MAX_ACTOR);
+    this.clientAddress = asRecorded(clientAddress, MAX_ADDRESS);
+    this.detail = asRecorded(detail, MAX_DETAIL);
   }
 
-  private static String cut(String value, int max) {
+  /**
+   * A value as the audit log records it: control characters as spaces, cut to {@code max}. Whoever
+   * looks events up by a value (sign-in throttling by actor) must look up this form.
+   */
+  public static String asRecorded(String value, int max) {
     if (value == null) {
       return null;
     }

@@ -97,6 +97,9 @@ public class Organizations {
    * @throws NotFoundException when it does not exist or the admin may not see it
    */
   public Organization visible(AdminView caller, UUID id) {
+    if (id == null) {
+      throw new NotFoundException("Organization");
+    }
     return find(id)
         .filter(organization -> caller.canManage(organization.id()))
         .orElseThrow(() -> new NotFoundException("Organization"));

@@ -1,5 +1,7 @@
 package dev.marquee.organization.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -57,10 +56,7 @@ public class Organization {
     this.id = UUID.randomUUID();
     this.name = OrganizationName.of(name);
     // Microseconds: what both databases store, so a reloaded organization equals the new one.
-    this.createdAt =
-        Objects.requireNonNull(createdAt, "createdAt")
-            .truncatedTo(ChronoUnit.MICROS)
-            .atOffset(ZoneOffset.UTC);
+    this.createdAt = utc(createdAt);
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * How polling stands for one account, for the console: the status in a word, the last and next
- * poll, the last error in words, the calls of the last hour and day, and what plays.
+ * poll, the last error in words, the calls of the last hour and day, what plays and how far screens
+ * can trust it.
  */
 public record AccountPolling(
     UUID accountId,
@@ -21,6 +22,7 @@ public record AccountPolling(
     long callsLastHour,
     long callsLastDay,
     Optional<Playback> playback,
+    Optional<FeedStatus> feed,
     long version) {
 
   /** The words the console shows. */

@@ -14,6 +14,7 @@ import java.util.UUID;
  */
 public record Claim(
     UUID accountId,
+    UUID organizationId,
     UUID appId,
     String leaseToken,
     Instant dueAt,

@@ -1,6 +1,7 @@
 package dev.marquee.polling.boundary;
 
-import dev.marquee.polling.control.PollPolicy;
+import dev.marquee.platform.boundary.NotFoundException;
+import dev.marquee.polling.control.Decision;
 import dev.marquee.polling.control.PollingSettings;
 import dev.marquee.polling.entity.PollSchedule;
 import dev.marquee.spotify.boundary.SpotifyAccountConnected;
@@ -40,16 +41,6 @@ public class Demand {
     scheduleOf(accountId).watchedByOneFewer();
   }
 
-  /** The registry's own count of watchers, replacing the stored one. */
-  public void watchers(UUID accountId, int count) {
-    PollSchedule schedule = scheduleOf(accountId);
-    boolean wasUnwatched = schedule.watchers() == 0;
-    schedule.watchedBy(count);
-    if (wasUnwatched && count > 0) {
-      firstWatcherArrived(schedule);
-    }
-  }
-
   /** A newly connected (or reconnected) account gets its schedule, polled again from now. */
   public void onConnected(@Observes SpotifyAccountConnected connected) {
     PollSchedule schedule = em.find(PollSchedule.class, connected.accountId());
@@ -62,31 +53,20 @@ public class Demand {
   }
 
   private void firstWatcherArrived(PollSchedule schedule) {
-    boolean heldOff = schedule.lastReason().map(reason -> reasonHoldsOff(reason)).orElse(false);
-    if (heldOff || schedule.nextPollAt().isEmpty()) {
-      return;
-    }
-    Instant next =
-        new PollPolicy(settings.policy())
+    schedule.pollNextAt(
+        settings
+            .pollPolicy()
             .onFirstWatcher(
                 schedule.lastSuccessAt().orElse(null),
                 schedule.nextPollAt().orElse(null),
-                clock.instant());
-    schedule.pollNextAt(next);
-  }
-
-  private static boolean reasonHoldsOff(String reason) {
-    try {
-      return dev.marquee.polling.control.Decision.Reason.valueOf(reason).holdsOffWatchers();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+                schedule.lastReason().map(Decision.Reason::valueOf).orElse(null),
+                clock.instant()));
   }
 
   private PollSchedule scheduleOf(UUID accountId) {
     PollSchedule schedule = accountId == null ? null : em.find(PollSchedule.class, accountId);
     if (schedule == null) {
-      throw new dev.marquee.platform.boundary.NotFoundException("Spotify account");
+      throw new NotFoundException("Spotify account");
     }
     return schedule;
   }

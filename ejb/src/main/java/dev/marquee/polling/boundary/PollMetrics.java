@@ -2,12 +2,12 @@ package dev.marquee.polling.boundary;
 
 import dev.marquee.polling.control.PlayerAnswer;
 import dev.marquee.polling.entity.PollOutcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -21,10 +21,18 @@ public class PollMetrics {
 
   @Inject MetricRegistry registry;
 
-  private final Map<PollOutcome, Long> accountsByOutcome =
-      new ConcurrentHashMap<>(new EnumMap<>(PollOutcome.class));
+  /** The latest recount; replaced whole, read by the gauges. */
+  private volatile Map<PollOutcome, Long> accountsByOutcome = Map.of();
 
-  private volatile boolean gaugesRegistered;
+  @PostConstruct
+  void registerGauges() {
+    for (PollOutcome outcome : PollOutcome.values()) {
+      registry.gauge(
+          "marquee_accounts",
+          () -> accountsByOutcome.getOrDefault(outcome, 0L),
+          new Tag("last_poll", outcome.name().toLowerCase(Locale.ROOT)));
+    }
+  }
 
   void called(PlayerAnswer answer) {
     String outcome;
@@ -37,22 +45,22 @@ public class PollMetrics {
     } else {
       outcome = "failed";
     }
-    registry.counter("marquee_spotify_calls_total", new Tag("outcome", outcome)).inc();
+    registry.counter("marquee_spotify_calls", new Tag("outcome", outcome)).inc();
     if (answer instanceof PlayerAnswer.RateLimited limited) {
       registry
           .counter(
-              "marquee_spotify_rate_limited_total",
+              "marquee_spotify_rate_limited",
               new Tag("reason", limited.quotaExceeded() ? "quota_exceeded" : "rate_limit"))
           .inc();
     }
   }
 
   void refreshAfterUnauthorized() {
-    registry.counter("marquee_spotify_refreshes_after_401_total").inc();
+    registry.counter("marquee_spotify_refreshes_after_401").inc();
   }
 
   void deferred() {
-    registry.counter("marquee_poll_deferred_by_budget_total").inc();
+    registry.counter("marquee_poll_deferred_by_budget").inc();
   }
 
   void lateness(Duration late) {
@@ -61,21 +69,6 @@ public class PollMetrics {
 
   /** The latest count of accounts per last outcome. */
   void accounts(Map<PollOutcome, Long> counts) {
-    for (PollOutcome outcome : PollOutcome.values()) {
-      accountsByOutcome.put(outcome, counts.getOrDefault(outcome, 0L));
-    }
-    if (!gaugesRegistered) {
-      synchronized (this) {
-        if (!gaugesRegistered) {
-          for (PollOutcome outcome : PollOutcome.values()) {
-            registry.gauge(
-                "marquee_accounts",
-                () -> accountsByOutcome.getOrDefault(outcome, 0L),
-                new Tag("last_poll", outcome.name().toLowerCase(java.util.Locale.ROOT)));
-          }
-          gaugesRegistered = true;
-        }
-      }
-    }
+    accountsByOutcome = Map.copyOf(counts);
   }
 }

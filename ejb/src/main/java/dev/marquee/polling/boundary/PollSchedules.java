@@ -1,8 +1,9 @@
 package dev.marquee.polling.boundary;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import dev.marquee.polling.control.Decision;
 import dev.marquee.polling.control.PlayerAnswer;
-import dev.marquee.polling.control.PollPolicy;
 import dev.marquee.polling.control.PollResult;
 import dev.marquee.polling.control.PollingSettings;
 import dev.marquee.polling.control.ScheduleState;
@@ -11,7 +12,6 @@ import dev.marquee.polling.entity.NowPlaying;
 import dev.marquee.polling.entity.Playback;
 import dev.marquee.polling.entity.PollOutcome;
 import dev.marquee.polling.entity.PollSchedule;
-import dev.marquee.spotify.entity.SpotifyAccount;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +58,8 @@ public class PollSchedules {
           + " AND watchers > 0 AND next_poll_at <= ?3 AND (lease_until IS NULL OR lease_until < ?3)";
 
   private static final String CLAIMED =
-      "SELECT s.account_id, a.app_id, s.next_poll_at, s.last_outcome FROM poll_schedule s"
+      "SELECT s.account_id, a.organization_id, a.app_id, s.next_poll_at, s.last_outcome"
+          + " FROM poll_schedule s"
           + " JOIN spotify_account a ON a.id = s.account_id WHERE s.lease_token = ?1";
 
   @Inject EntityManager em;
@@ -91,9 +91,10 @@ public class PollSchedules {
                 new Claim(
                     uuid(row[0]),
                     uuid(row[1]),
+                    uuid(row[2]),
                     leaseToken,
-                    instant(row[2]),
-                    Optional.ofNullable((String) row[3]).map(PollOutcome::valueOf)))
+                    instant(row[3]),
+                    Optional.ofNullable((String) row[4]).map(PollOutcome::valueOf)))
         .toList();
   }
 
@@ -112,19 +113,19 @@ public class PollSchedules {
   public void record(Claim claim, Observation observation) {
     Instant now = clock.instant();
     PollSchedule schedule = em.find(PollSchedule.class, claim.accountId());
-    SpotifyAccount account = em.find(SpotifyAccount.class, claim.accountId());
-    if (schedule == null || account == null || !schedule.leasedBy(claim.leaseToken())) {
+    if (schedule == null || !schedule.leasedBy(claim.leaseToken())) {
       return;
     }
     countCalls(claim.accountId(), observation.calls(), now);
     PollResult result = resultOf(observation);
-    PollPolicy policy = new PollPolicy(settings.policy());
     Decision decision =
-        policy.afterResult(
-            new ScheduleState(schedule.idlePolls(), schedule.failures()),
-            result,
-            now,
-            ThreadLocalRandom.current().nextDouble());
+        settings
+            .pollPolicy()
+            .afterResult(
+                new ScheduleState(schedule.idlePolls(), schedule.failures()),
+                result,
+                now,
+                ThreadLocalRandom.current().nextDouble());
     schedule.polled(
         now,
         outcomeOf(result),
@@ -136,32 +137,33 @@ public class PollSchedules {
     if (decision.reason() == Decision.Reason.QUOTA_PAUSE) {
       pauseApp(claim.appId(), decision.nextPollAt().orElseThrow(), now);
     }
-    updateNowPlaying(account, schedule, observation, now);
+    updateNowPlaying(claim, schedule, observation, now);
   }
 
   private void updateNowPlaying(
-      SpotifyAccount account, PollSchedule schedule, Observation observation, Instant now) {
-    NowPlaying current = em.find(NowPlaying.class, account.id());
+      Claim claim, PollSchedule schedule, Observation observation, Instant now) {
+    NowPlaying current = em.find(NowPlaying.class, claim.accountId());
     if (observation.answer() instanceof PlayerAnswer.Seen seen) {
       Playback playback = seen.playback();
       if (current == null) {
-        current = new NowPlaying(account.id(), playback, FeedStatus.LIVE);
+        current = new NowPlaying(claim.accountId(), playback, FeedStatus.LIVE);
         em.persist(current);
-        announce(account, current);
+        announce(claim, current);
       } else if (current.changesWith(playback, FeedStatus.LIVE, settings.seekTolerance())) {
         current.apply(playback, FeedStatus.LIVE);
-        announce(account, current);
+        announce(claim, current);
       }
       return;
     }
     if (observation.kind() == Observation.Kind.NEEDS_RECONNECT) {
       if (current == null) {
-        current = new NowPlaying(account.id(), Playback.nothing(now), FeedStatus.NEEDS_RECONNECT);
+        current =
+            new NowPlaying(claim.accountId(), Playback.nothing(now), FeedStatus.NEEDS_RECONNECT);
         em.persist(current);
-        announce(account, current);
+        announce(claim, current);
       } else if (current.status() != FeedStatus.NEEDS_RECONNECT) {
         current.mark(FeedStatus.NEEDS_RECONNECT);
-        announce(account, current);
+        announce(claim, current);
       }
       return;
     }
@@ -172,15 +174,15 @@ public class PollSchedules {
             .orElse(true);
     if (current != null && stale && current.status() == FeedStatus.LIVE) {
       current.mark(FeedStatus.STALE);
-      announce(account, current);
+      announce(claim, current);
     }
   }
 
-  private void announce(SpotifyAccount account, NowPlaying state) {
+  private void announce(Claim claim, NowPlaying state) {
     changes.fire(
         new PlaybackChanged(
-            account.id(),
-            account.organizationId(),
+            claim.accountId(),
+            claim.organizationId(),
             state.version(),
             state.status(),
             state.playback()));
@@ -304,10 +306,6 @@ public class PollSchedules {
       return "Spotify did not accept the access token, even a fresh one (HTTP 401)";
     }
     return null;
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   static UUID uuid(Object value) {

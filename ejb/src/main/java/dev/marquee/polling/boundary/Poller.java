@@ -118,9 +118,4 @@ public class Poller {
       inFlight.decrementAndGet();
     }
   }
-
-  /** How many polls run now (for tests and the console). */
-  public int inFlight() {
-    return inFlight.get();
-  }
 }

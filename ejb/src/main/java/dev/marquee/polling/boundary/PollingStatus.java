@@ -1,6 +1,6 @@
 package dev.marquee.polling.boundary;
 
-import dev.marquee.polling.entity.FeedStatus;
+import dev.marquee.database.control.Columns;
 import dev.marquee.polling.entity.NowPlaying;
 import dev.marquee.polling.entity.PollOutcome;
 import dev.marquee.polling.entity.PollSchedule;
@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +53,8 @@ public class PollingStatus {
             callsSince(accountId, at.minus(Duration.ofHours(1))),
             callsSince(accountId, at.minus(Duration.ofDays(1))),
             now.map(NowPlaying::playback),
+            now.map(NowPlaying::status),
             now.map(NowPlaying::version).orElse(0L)));
-  }
-
-  /** What an account plays as screens see it, with its version; empty before the first poll. */
-  public Optional<NowPlaying> nowPlaying(UUID accountId) {
-    return Optional.ofNullable(em.find(NowPlaying.class, accountId));
-  }
-
-  public Optional<FeedStatus> feedStatus(UUID accountId) {
-    return nowPlaying(accountId).map(NowPlaying::status);
   }
 
   public Map<PollOutcome, Long> accountsByLastOutcome() {
@@ -88,8 +81,7 @@ public class PollingStatus {
                 "SELECT COALESCE(SUM(calls), 0) FROM spotify_call_count"
                     + " WHERE account_id = ?1 AND hour_start >= ?2")
             .setParameter(1, accountId)
-            .setParameter(
-                2, PollSchedules.utc(since.truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+            .setParameter(2, Columns.utc(since.truncatedTo(ChronoUnit.HOURS)))
             .getSingleResult();
     return ((Number) sum).longValue();
   }

@@ -44,10 +44,6 @@ public final class PollPolicy {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  public PollSettings settings() {
-    return settings;
-  }
-
   /**
    * After a result fetched at {@code now}: when to ask next and what to remember.
    *

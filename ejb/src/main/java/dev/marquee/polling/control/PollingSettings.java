@@ -1,5 +1,6 @@
 package dev.marquee.polling.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -71,16 +72,26 @@ public class PollingSettings {
   @ConfigProperty(name = "marquee.polling.budget-reserved-for-playing", defaultValue = "0.5")
   double reservedForPlaying;
 
-  public PollSettings policy() {
-    return new PollSettings(
-        baseInterval,
-        trackEndGrace,
-        parseSteps(idleSteps),
-        errorBackoff,
-        errorBackoffCap,
-        jitter,
-        retryAfterCap,
-        minimumGap);
+  private PollPolicy policy;
+
+  /** Settings are read once: the policy is asked on every poll. */
+  @PostConstruct
+  void readPolicy() {
+    policy =
+        new PollPolicy(
+            new PollSettings(
+                baseInterval,
+                trackEndGrace,
+                parseSteps(idleSteps),
+                errorBackoff,
+                errorBackoffCap,
+                jitter,
+                retryAfterCap,
+                minimumGap));
+  }
+
+  public PollPolicy pollPolicy() {
+    return policy;
   }
 
   static List<Duration> parseSteps(String text) {
@@ -89,10 +100,6 @@ public class PollingSettings {
         .filter(s -> !s.isEmpty())
         .map(Duration::parse)
         .toList();
-  }
-
-  public Duration baseInterval() {
-    return baseInterval;
   }
 
   public Duration heartbeat() {

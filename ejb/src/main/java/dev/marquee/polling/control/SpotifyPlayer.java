@@ -8,36 +8,24 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Asks Spotify what an account plays, through {@link SpotifyPlayerApi} with the configured base URL
- * and timeouts. Never throws for what Spotify or the network does: timeouts and refused connections
- * are {@link PlayerAnswer.Failed} answers. The access token goes into the header and nowhere else.
+ * Asks Spotify what an account plays, through {@link SpotifyPlayerApi} with the base URL and
+ * timeouts {@link SpotifyClients} has from configuration. Never throws for what Spotify or the
+ * network does: timeouts and refused connections are {@link PlayerAnswer.Failed} answers. The
+ * access token goes into the header and nowhere else.
  */
 @ApplicationScoped
 public class SpotifyPlayer {
 
   private static final Logger LOG = Logger.getLogger(SpotifyPlayer.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "marquee.spotify.api-url")
-  URI apiUrl;
-
-  @Inject
-  @ConfigProperty(name = SpotifyClients.CONNECT_TIMEOUT_KEY, defaultValue = "PT5S")
-  Duration connectTimeout;
-
-  @Inject
-  @ConfigProperty(name = SpotifyClients.READ_TIMEOUT_KEY, defaultValue = "PT10S")
-  Duration readTimeout;
+  @Inject SpotifyClients clients;
 
   private volatile SpotifyPlayerApi api;
 
@@ -63,9 +51,9 @@ public class SpotifyPlayer {
         if (api == null) {
           api =
               RestClientBuilder.newBuilder()
-                  .baseUri(URI.create(withoutTrailingSlash(apiUrl.toString())))
-                  .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                  .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                  .baseUri(clients.apiBase())
+                  .connectTimeout(clients.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                  .readTimeout(clients.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                   .followRedirects(false)
                   // Every status is an answer to read, not an exception.
                   .property("microprofile.rest.client.disable.default.mapper", true)
@@ -83,14 +71,6 @@ public class SpotifyPlayer {
       root = root.getCause();
     }
     return root.getClass().getSimpleName();
-  }
-
-  private static String withoutTrailingSlash(String text) {
-    String result = text;
-    while (result.endsWith("/")) {
-      result = result.substring(0, result.length() - 1);
-    }
-    return result;
   }
 
   @PreDestroy

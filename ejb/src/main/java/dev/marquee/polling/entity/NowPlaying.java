@@ -1,5 +1,8 @@
 package dev.marquee.polling.entity;
 
+import static dev.marquee.database.control.Columns.cut;
+import static dev.marquee.database.control.Columns.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -113,7 +114,7 @@ public class NowPlaying {
     this.imageSmall = url(next.imageSmall());
     this.durationMs = next.durationMs();
     this.progressMs = next.progressMs();
-    this.fetchedAt = next.fetchedAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    this.fetchedAt = utc(next.fetchedAt());
   }
 
   /** The same playback with another status (stale, needs reconnect): a new version. */
@@ -146,17 +147,6 @@ public class NowPlaying {
 
   public FeedStatus status() {
     return status;
-  }
-
-  private static String cut(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + "…";
   }
 
   /** A URL too long to store is dropped, not cut: a cut URL points nowhere. */

@@ -1,5 +1,9 @@
 package dev.marquee.polling.entity;
 
+import static dev.marquee.database.control.Columns.cut;
+import static dev.marquee.database.control.Columns.instant;
+import static dev.marquee.database.control.Columns.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,8 +13,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,14 +94,6 @@ public class PollSchedule {
     watchers = Math.max(0, watchers - 1);
   }
 
-  /** Sets the count of watchers outright (a registry that recounts its screens). */
-  public void watchedBy(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("watchers must not be negative");
-    }
-    watchers = count;
-  }
-
   /** Moves the next poll; {@code null} stops polling until {@link #resume}. */
   public void pollNextAt(Instant at) {
     nextPollAt = at == null ? null : utc(at);
@@ -137,7 +131,7 @@ public class PollSchedule {
     lastPollAt = utc(at);
     lastOutcome = Objects.requireNonNull(outcome, "outcome");
     lastReason = reason;
-    lastError = cut(error);
+    lastError = cut(error, MAX_ERROR);
     if (error == null && outcome != PollOutcome.DEFERRED) {
       lastSuccessAt = utc(at);
     }
@@ -171,10 +165,6 @@ public class PollSchedule {
     return instant(nextPollAt);
   }
 
-  public Optional<Instant> leaseUntil() {
-    return instant(leaseUntil);
-  }
-
   public int idlePolls() {
     return idlePolls;
   }
@@ -201,18 +191,6 @@ public class PollSchedule {
 
   public Optional<String> lastError() {
     return Optional.ofNullable(lastError);
-  }
-
-  private static Optional<Instant> instant(OffsetDateTime value) {
-    return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-  }
-
-  private static String cut(String text) {
-    return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
   }
 
   @Override

@@ -21,18 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * self-opened persistence unit, the row lock alone did not keep eight concurrent callers of one
  * node apart (each refreshed), see docs/architecture.md.
  *
- * @throws NotFoundException when there is no such account
- * @throws SpotifyReconnectNeededException when the account must be connected again
- * @throws SpotifyNotConnectedException when the account was disconnected
- * @throws SpotifyRetryLaterException when Spotify is unavailable; nothing changed
- * @throws SpotifyRefreshFailedException when Spotify refused the app or answered unexpectedly
+ * <p>Both methods fail as {@link SpotifyTokenStore}'s do: {@link NotFoundException} for an unknown
+ * account, otherwise a {@link SpotifyTokenException} saying whether to retry or reconnect.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SpotifyAccessTokens {
 
-  public static final String REFRESH_AHEAD_KEY = SpotifyTokenStore.REFRESH_AHEAD_KEY;
-
+  /** Static: every pooled instance of this bean must share the turns. */
   private static final ConcurrentMap<UUID, ReentrantLock> TURNS = new ConcurrentHashMap<>();
 
   @Inject SpotifyTokenStore store;

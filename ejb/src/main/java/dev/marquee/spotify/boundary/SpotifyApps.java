@@ -4,7 +4,7 @@ import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.audit.boundary.AuditLog;
 import dev.marquee.audit.entity.AuditAction;
 import dev.marquee.database.control.UniqueConstraint;
-import dev.marquee.organization.entity.Organization;
+import dev.marquee.organization.boundary.Organizations;
 import dev.marquee.platform.boundary.NotAllowedException;
 import dev.marquee.platform.boundary.NotFoundException;
 import dev.marquee.platform.boundary.PublicUrl;
@@ -53,6 +53,8 @@ public class SpotifyApps {
   @Inject SpotifyClients clients;
 
   @Inject ClientAddress address;
+
+  @Inject Organizations organizations;
 
   Clock clock = Clock.systemUTC();
 
@@ -113,9 +115,7 @@ public class SpotifyApps {
    * @throws NotFoundException when the admin may not manage the organization
    */
   public Optional<SpotifyAppView> appFor(AdminView admin, UUID organizationId) {
-    if (organizationId == null || !admin.canManage(organizationId)) {
-      throw new NotFoundException("Organization");
-    }
+    organizations.visible(admin, organizationId);
     return appServing(em, organizationId).map(app -> SpotifyAppView.of(app, usage(app.id())));
   }
 
@@ -207,11 +207,7 @@ public class SpotifyApps {
   }
 
   private void requireOrganization(AdminView admin, UUID organizationId) {
-    if (organizationId == null
-        || !admin.canManage(organizationId)
-        || em.find(Organization.class, organizationId) == null) {
-      throw new NotFoundException("Organization");
-    }
+    organizations.visible(admin, organizationId);
   }
 
   private SpotifyApp visibleApp(AdminView admin, UUID appId) {
@@ -239,7 +235,10 @@ public class SpotifyApps {
   }
 
   private long usage(UUID appId) {
-    return usage().getOrDefault(appId, 0L);
+    return em.createNamedQuery(SpotifyAccount.USAGE_OF_APP, Long.class)
+        .setParameter("app", appId)
+        .setParameter("disconnected", AccountStatus.DISCONNECTED)
+        .getSingleResult();
   }
 
   private static String describe(SpotifyApp app) {

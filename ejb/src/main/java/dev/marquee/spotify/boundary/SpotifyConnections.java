@@ -5,7 +5,7 @@ import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.control.OneTimeSecrets;
 import dev.marquee.audit.boundary.AuditLog;
 import dev.marquee.audit.entity.AuditAction;
-import dev.marquee.organization.entity.Organization;
+import dev.marquee.organization.boundary.Organizations;
 import dev.marquee.platform.boundary.NotFoundException;
 import dev.marquee.spotify.boundary.ConnectOutcome.Reason;
 import dev.marquee.spotify.control.ClientAddress;
@@ -72,6 +72,8 @@ public class SpotifyConnections {
 
   @Inject SpotifyApps apps;
 
+  @Inject Organizations organizations;
+
   @Inject ConnectAttempts attempts;
 
   @Inject SpotifyClients clients;
@@ -96,11 +98,7 @@ public class SpotifyConnections {
    */
   public URI start(AdminView admin, UUID organizationId, String sessionSecret) {
     requireSessionSecret(sessionSecret);
-    if (organizationId == null
-        || !admin.canManage(organizationId)
-        || em.find(Organization.class, organizationId) == null) {
-      throw new NotFoundException("Organization");
-    }
+    organizations.visible(admin, organizationId);
     SpotifyApp app =
         SpotifyApps.appServing(em, organizationId).orElseThrow(SpotifyAppNotSetException::new);
     Instant now = clock.instant();
@@ -269,9 +267,7 @@ public class SpotifyConnections {
    * @throws NotFoundException when the admin may not manage the organization
    */
   public List<SpotifyAccountView> accounts(AdminView admin, UUID organizationId) {
-    if (organizationId == null || !admin.canManage(organizationId)) {
-      throw new NotFoundException("Organization");
-    }
+    organizations.visible(admin, organizationId);
     Instant now = clock.instant();
     return em.createNamedQuery(SpotifyAccount.IN_ORGANIZATION, SpotifyAccount.class)
         .setParameter("organization", organizationId)

@@ -4,10 +4,8 @@ import dev.marquee.audit.boundary.AuditLog;
 import dev.marquee.audit.entity.AuditAction;
 import dev.marquee.platform.boundary.NotFoundException;
 import dev.marquee.spotify.control.SpotifyAccountsException;
-import dev.marquee.spotify.control.SpotifyClientRejectedException;
 import dev.marquee.spotify.control.SpotifyClients;
 import dev.marquee.spotify.control.SpotifyGrantRejectedException;
-import dev.marquee.spotify.control.SpotifyProtocolException;
 import dev.marquee.spotify.control.SpotifyUnavailableException;
 import dev.marquee.spotify.entity.AccountStatus;
 import dev.marquee.spotify.entity.SpotifyAccount;
@@ -42,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SpotifyTokenStore {
 
-  static final String REFRESH_AHEAD_KEY = "marquee.spotify.refresh-ahead";
+  private static final String REFRESH_AHEAD_KEY = "marquee.spotify.refresh-ahead";
 
   private static final Logger LOG = Logger.getLogger(SpotifyTokenStore.class.getName());
 
@@ -70,17 +68,10 @@ public class SpotifyTokenStore {
    * @throws SpotifyRefreshFailedException when Spotify refused the app or answered unexpectedly
    */
   public String accessToken(UUID accountId) {
-    SpotifyAccount account = accountId == null ? null : em.find(SpotifyAccount.class, accountId);
-    if (account == null) {
-      throw new NotFoundException("Spotify account");
-    }
-    requireConnected(account);
+    SpotifyAccount account = connected(accountId);
     if (account.accessTokenExpiresWithin(refreshAhead, clock.instant())) {
       // Wait for whoever is refreshing, then look again: they may have done it already.
-      lockRow(account.id());
-      // Read again under the lock: a plain read now sees the refresh the previous holder committed.
-      em.refresh(account);
-      requireConnected(account);
+      lockAndReadAgain(account);
       if (account.accessTokenExpiresWithin(refreshAhead, clock.instant())) {
         return refresh(account);
       }
@@ -99,31 +90,34 @@ public class SpotifyTokenStore {
    * @throws SpotifyRefreshFailedException when Spotify refused the app or answered unexpectedly
    */
   public String accessTokenReplacing(UUID accountId, String rejected) {
-    SpotifyAccount account = accountId == null ? null : em.find(SpotifyAccount.class, accountId);
-    if (account == null) {
-      throw new NotFoundException("Spotify account");
-    }
-    requireConnected(account);
-    lockRow(account.id());
-    em.refresh(account);
-    requireConnected(account);
+    SpotifyAccount account = connected(accountId);
+    lockAndReadAgain(account);
     String current =
         open(account, account.accessToken().orElseThrow(), SecretPurpose.SPOTIFY_ACCESS_TOKEN);
     return current.equals(rejected) ? refresh(account) : current;
   }
 
+  private SpotifyAccount connected(UUID accountId) {
+    SpotifyAccount account = accountId == null ? null : em.find(SpotifyAccount.class, accountId);
+    if (account == null) {
+      throw new NotFoundException("Spotify account");
+    }
+    requireConnected(account);
+    return account;
+  }
+
   /**
-   * Takes the account's row lock until the transaction ends, with a write that changes nothing. Not
-   * a {@code SELECT ... FOR UPDATE} nor {@code refresh(entity, PESSIMISTIC_WRITE)}: EclipseLink
-   * runs reads on a connection of their own until the transaction first writes, so the lock of a
-   * locking read was not held and concurrent callers each refreshed (seen on PostgreSQL). A write
-   * binds the transaction to its connection, and the reads that follow see what the previous holder
-   * committed.
+   * Takes the account's row lock until the transaction ends, then reads the row again: what a
+   * previous holder committed is seen. The lock is a write that changes nothing, not a locking
+   * read: in our tests on PostgreSQL the lock of {@code refresh(entity, PESSIMISTIC_WRITE)} was not
+   * held, and concurrent callers each refreshed.
    */
-  private void lockRow(UUID accountId) {
+  private void lockAndReadAgain(SpotifyAccount account) {
     em.createNativeQuery("UPDATE spotify_account SET version = version WHERE id = ?")
-        .setParameter(1, accountId)
+        .setParameter(1, account.id())
         .executeUpdate();
+    em.refresh(account);
+    requireConnected(account);
   }
 
   private String refresh(SpotifyAccount account) {
@@ -145,10 +139,8 @@ public class SpotifyTokenStore {
       LOG.info(() -> "Refreshing Spotify account " + account.id() + " failed: " + e.reason());
       throw new SpotifyRetryLaterException(
           account.id(), e.getMessage(), e.retryAfter().orElse(null));
-    } catch (SpotifyClientRejectedException | SpotifyProtocolException e) {
-      return refreshFailed(account, e);
     } catch (SpotifyAccountsException e) {
-      // The sealed hierarchy has no other subclass; kept for the compiler.
+      // The rest: Spotify refused the app, or answered what the protocol does not allow.
       return refreshFailed(account, e);
     }
     Instant now = clock.instant();

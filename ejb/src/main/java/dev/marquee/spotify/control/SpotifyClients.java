@@ -56,6 +56,23 @@ public class SpotifyClients {
         Clock.systemUTC());
   }
 
+  /** The Web API base without a trailing slash, e.g. {@code https://api.spotify.com/v1}. */
+  public URI apiBase() {
+    String text = apiUrl.toString();
+    while (text.endsWith("/")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    return URI.create(text);
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
   public SpotifyWebApi webApi() {
     SpotifyWebApi known = webApi;
     if (known == null) {

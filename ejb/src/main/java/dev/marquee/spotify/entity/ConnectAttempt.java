@@ -1,5 +1,7 @@
 package dev.marquee.spotify.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import dev.marquee.vault.entity.Sealed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,8 +13,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -93,9 +93,8 @@ public class ConnectAttempt {
     this.appId = Objects.requireNonNull(appId, "appId");
     this.startedBy = Objects.requireNonNull(startedBy, "startedBy");
     this.codeVerifier = Objects.requireNonNull(codeVerifier, "codeVerifier").ciphertext();
-    Instant created = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
-    this.createdAt = created.atOffset(ZoneOffset.UTC);
-    this.expiresAt = created.plus(LIFETIME).atOffset(ZoneOffset.UTC);
+    this.createdAt = utc(now);
+    this.expiresAt = utc(now.plus(LIFETIME));
   }
 
   /** Whether the callback comes from the session (and admin) that started the flow. */

@@ -1,5 +1,9 @@
 package dev.marquee.spotify.entity;
 
+import static dev.marquee.database.control.Columns.cut;
+import static dev.marquee.database.control.Columns.instant;
+import static dev.marquee.database.control.Columns.utc;
+
 import dev.marquee.vault.entity.Sealed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,11 +53,16 @@ import java.util.UUID;
     query =
         "SELECT a.appId, COUNT(a) FROM SpotifyAccount a WHERE a.status <> :disconnected"
             + " GROUP BY a.appId")
+@NamedQuery(
+    name = SpotifyAccount.USAGE_OF_APP,
+    query =
+        "SELECT COUNT(a) FROM SpotifyAccount a WHERE a.appId = :app AND a.status <> :disconnected")
 public class SpotifyAccount {
 
   public static final String BY_SPOTIFY_USER = "SpotifyAccount.bySpotifyUser";
   public static final String IN_ORGANIZATION = "SpotifyAccount.inOrganization";
   public static final String USAGE_BY_APP = "SpotifyAccount.usageByApp";
+  public static final String USAGE_OF_APP = "SpotifyAccount.usageOfApp";
 
   /** How long after the authorization Spotify's refresh token stops working. */
   public static final Period REFRESH_TOKEN_LIFETIME = Period.ofMonths(6);
@@ -302,30 +309,9 @@ public class SpotifyAccount {
     return createdAt.toInstant();
   }
 
-  private static Optional<Instant> instant(OffsetDateTime value) {
-    return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
-  }
-
-  // Microseconds: what both databases store, so a reloaded account equals the one written.
-  private static OffsetDateTime utc(Instant instant) {
-    return Objects.requireNonNull(instant).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-  }
-
   private static String scopeText(Set<String> scopes) {
     String text = String.join(" ", new TreeSet<>(scopes));
     return text.isEmpty() ? null : cut(text, MAX_SCOPES);
-  }
-
-  static String cut(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    // Never split a surrogate pair.
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + "…";
   }
 
   @Override

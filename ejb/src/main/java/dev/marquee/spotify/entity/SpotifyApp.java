@@ -1,5 +1,7 @@
 package dev.marquee.spotify.entity;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import dev.marquee.database.control.NullableUuid;
 import dev.marquee.vault.entity.Sealed;
 import jakarta.persistence.Column;
@@ -13,8 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -200,8 +200,7 @@ public class SpotifyApp {
   }
 
   private void touch(Instant now) {
-    this.updatedAt =
-        Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    this.updatedAt = utc(now);
   }
 
   public UUID id() {

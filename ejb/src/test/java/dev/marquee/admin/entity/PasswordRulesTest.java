@@ -34,4 +34,17 @@ class PasswordRulesTest {
         .message()
         .doesNotContain(secret);
   }
+
+  @Test
+  void aPasswordTypedTwiceMustBeTheSameBothTimesAndFollowTheRules() {
+    char[] good = "a long enough password".toCharArray();
+    PasswordRules.check(good, good.clone(), "ana");
+    assertThatThrownBy(
+            () -> PasswordRules.check(good, "a long enough passwort".toCharArray(), "ana"))
+        .isInstanceOf(InvalidCredentialsFormatException.class)
+        .hasMessage("The two passwords differ. Type the same password twice.");
+    assertThatThrownBy(() -> PasswordRules.check("short".toCharArray(), "short".toCharArray(), "a"))
+        .isInstanceOf(InvalidCredentialsFormatException.class)
+        .hasMessageContaining("at least 12 characters");
+  }
 }

@@ -46,5 +46,20 @@ class SpotifyAccountViewTest {
     assertThat(SpotifyAccountView.class.getRecordComponents())
         .extracting(c -> (Object) c.getType())
         .doesNotContain(Sealed.class, byte[].class);
+    // Exactly these: a new component (a token as a String, say) must be looked at here first.
+    assertThat(SpotifyAccountView.class.getRecordComponents())
+        .extracting(java.lang.reflect.RecordComponent::getName)
+        .containsExactly(
+            "id",
+            "organizationId",
+            "displayName",
+            "spotifyUserId",
+            "status",
+            "accessTokenExpiresAt",
+            "lastRefreshAt",
+            "authorizedAt",
+            "reconnectBefore",
+            "reconnectWarning",
+            "lastError");
   }
 }

@@ -54,5 +54,17 @@ class SpotifyAppViewTest {
     assertThat(SpotifyAppView.class.getRecordComponents())
         .extracting(c -> (Object) c.getType())
         .doesNotContain(Sealed.class, byte[].class, char[].class);
+    // Exactly these: a new component (a secret as a String, say) must be looked at here first.
+    assertThat(SpotifyAppView.class.getRecordComponents())
+        .extracting(java.lang.reflect.RecordComponent::getName)
+        .containsExactly(
+            "id",
+            "scope",
+            "organizationId",
+            "clientId",
+            "secretSet",
+            "userLimit",
+            "usage",
+            "updatedAt");
   }
 }

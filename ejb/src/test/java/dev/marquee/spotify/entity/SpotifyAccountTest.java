@@ -154,7 +154,7 @@ class SpotifyAccountTest {
     assertThat(account.lastError().orElseThrow()).hasSize(400).endsWith("…");
 
     String emoji = "🎵".repeat(300);
-    String cut = SpotifyAccount.cut(emoji, 400);
+    String cut = dev.marquee.database.control.Columns.cut(emoji, 400);
     assertThat(cut.length()).isLessThanOrEqualTo(400);
     assertThat(cut.chars().filter(c -> Character.isSurrogate((char) c)).count() % 2).isZero();
   }

@@ -31,6 +31,10 @@ public class AuditPage {
     return events;
   }
 
+  public int getPageSize() {
+    return AuditLog.PAGE_SIZE;
+  }
+
   public String when(AuditEvent event) {
     return WHEN.format(event.occurredAt());
   }

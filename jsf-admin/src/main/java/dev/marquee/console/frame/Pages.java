@@ -28,12 +28,26 @@ public final class Pages {
     }
   }
 
+  /** Ends the response with a redirect out of the console (to Spotify's consent page). */
+  public static void leaveFor(java.net.URI away) {
+    try {
+      FacesContext.getCurrentInstance().getExternalContext().redirect(away.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Answers 404 for this page: the thing asked for does not exist for the caller. The page then
    * renders only its "not found" block.
    */
   public static void notFound() {
     FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+  }
+
+  /** What was typed into a secret field, as characters; nothing typed is none. */
+  public static char[] typed(String field) {
+    return field == null ? new char[0] : field.toCharArray();
   }
 
   public static HttpServletRequest request() {

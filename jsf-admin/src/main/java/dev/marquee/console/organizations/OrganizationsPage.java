@@ -6,6 +6,7 @@ import dev.marquee.admin.boundary.Invitation;
 import dev.marquee.admin.boundary.UsernameTakenException;
 import dev.marquee.admin.entity.ConsoleAccount;
 import dev.marquee.admin.entity.InvalidCredentialsFormatException;
+import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Notices;
 import dev.marquee.console.frame.Pages;
 import dev.marquee.organization.boundary.OrganizationNameTakenException;
@@ -46,18 +47,39 @@ public class OrganizationsPage implements Serializable {
   private String inviteOrganizationId;
   private Invitation invitation;
 
+  // Read once per view (the page asks for them per table row); every action that changes them
+  // redirects to a new view, except an invite, which drops the admins.
+  private transient List<Organization> visibleOrganizations;
+  private transient List<ConsoleAccount> visibleAdmins;
+  private transient Map<UUID, String> organizationNames;
+
   public List<Organization> getOrganizations() {
-    return organizations.visibleTo(currentAdmin.require());
+    if (visibleOrganizations == null) {
+      visibleOrganizations = organizations.visibleTo(currentAdmin.require());
+    }
+    return visibleOrganizations;
   }
 
   public List<ConsoleAccount> getAdmins() {
-    return accounts.visibleTo(currentAdmin.require());
+    if (visibleAdmins == null) {
+      visibleAdmins = accounts.visibleTo(currentAdmin.require());
+    }
+    return visibleAdmins;
   }
 
   /** Organization names by id, for the admins table. */
   public Map<UUID, String> getOrganizationNames() {
-    return getOrganizations().stream()
-        .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
+    if (organizationNames == null) {
+      organizationNames =
+          getOrganizations().stream()
+              .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
+    }
+    return organizationNames;
+  }
+
+  /** "72 hours", as configured. */
+  public String getInviteLifetime() {
+    return accounts.inviteLifetime().toHours() + " hours";
   }
 
   public boolean isNetworkAdmin() {
@@ -80,21 +102,17 @@ public class OrganizationsPage implements Serializable {
   public void invite() {
     try {
       invitation =
-          accounts.invite(currentAdmin.require(), inviteUsername, parse(inviteOrganizationId));
+          accounts.invite(
+              currentAdmin.require(),
+              inviteUsername,
+              Ids.require(inviteOrganizationId, "Organization"));
       inviteUsername = null;
+      visibleAdmins = null;
     } catch (InvalidCredentialsFormatException
         | UsernameTakenException
         | NotAllowedException
         | NotFoundException e) {
       Pages.problem(e.getMessage());
-    }
-  }
-
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id == null ? "" : id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Organization");
     }
   }
 

@@ -9,7 +9,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 
 /** Backs the invite page: an invited admin chooses a password through a one-time link. */
 @Named
@@ -39,16 +38,12 @@ public class InvitePage implements Serializable {
   }
 
   public void accept() {
-    char[] chosen = password == null ? new char[0] : password.toCharArray();
-    char[] repeated = repeatedPassword == null ? new char[0] : repeatedPassword.toCharArray();
+    char[] chosen = Pages.typed(password);
+    char[] repeated = Pages.typed(repeatedPassword);
     password = null;
     repeatedPassword = null;
-    if (!Arrays.equals(chosen, repeated)) {
-      Pages.problem("The two passwords differ. Type the same password twice.");
-      return;
-    }
     try {
-      accounts.acceptInvite(token, chosen, Pages.request().getRemoteAddr());
+      accounts.acceptInvite(token, chosen, repeated, Pages.request().getRemoteAddr());
       notices.success("Your password is set. Sign in as " + username + ".");
       Pages.redirect("/sign-in.xhtml");
     } catch (InviteRefusedException | InvalidCredentialsFormatException e) {

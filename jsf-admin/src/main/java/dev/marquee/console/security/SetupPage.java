@@ -10,7 +10,6 @@ import dev.marquee.organization.entity.InvalidOrganizationNameException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Arrays;
 
 /**
  * Backs first-run setup: with the code from the server log, creates the first network admin and the
@@ -35,17 +34,13 @@ public class SetupPage {
   }
 
   public void complete() {
-    char[] chosen = password == null ? new char[0] : password.toCharArray();
-    char[] repeated = repeatedPassword == null ? new char[0] : repeatedPassword.toCharArray();
+    char[] chosen = Pages.typed(password);
+    char[] repeated = Pages.typed(repeatedPassword);
     password = null;
     repeatedPassword = null;
-    if (!Arrays.equals(chosen, repeated)) {
-      Pages.problem("The two passwords differ. Type the same password twice.");
-      return;
-    }
     try {
       accounts.completeSetup(
-          code, username, chosen, organizationName, Pages.request().getRemoteAddr());
+          code, username, chosen, repeated, organizationName, Pages.request().getRemoteAddr());
       notices.success("Setup is done. Sign in with the account you just created.");
       Pages.redirect("/sign-in.xhtml");
     } catch (SetupRefusedException

@@ -46,7 +46,7 @@ public class SignInPage {
     HttpServletRequest request = Pages.request();
     HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
     String address = request.getRemoteAddr();
-    char[] typed = password == null ? new char[0] : password.toCharArray();
+    char[] typed = Pages.typed(password);
     password = null;
     Optional<String> refusal = signIns.refusal(username, address);
     if (refusal.isPresent()) {

@@ -1,23 +1,20 @@
 package dev.marquee.console.spotify;
 
 import dev.marquee.admin.boundary.CurrentAdmin;
+import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Notices;
 import dev.marquee.console.frame.Pages;
 import dev.marquee.platform.boundary.NotFoundException;
 import dev.marquee.spotify.boundary.SpotifyAccountView;
 import dev.marquee.spotify.boundary.SpotifyAppNotSetException;
 import dev.marquee.spotify.boundary.SpotifyConnections;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 
 /** Backs one Spotify account's page: its status in words, Reconnect and Disconnect. */
 @Named
@@ -44,17 +41,16 @@ public class AccountPage implements Serializable {
 
   public void load() {
     try {
-      account = connections.account(currentAdmin.require(), parse(id));
+      account = connections.account(currentAdmin.require(), Ids.require(id, "Spotify account"));
     } catch (NotFoundException e) {
       Pages.notFound();
     }
   }
 
-  public void reconnect() throws IOException {
+  public void reconnect() {
     try {
-      URI authorize =
-          connections.start(currentAdmin.require(), account.organizationId(), binding.secret());
-      FacesContext.getCurrentInstance().getExternalContext().redirect(authorize.toString());
+      Pages.leaveFor(
+          connections.start(currentAdmin.require(), account.organizationId(), binding.secret()));
     } catch (SpotifyAppNotSetException | NotFoundException e) {
       Pages.problem(e.getMessage());
     }
@@ -68,14 +64,6 @@ public class AccountPage implements Serializable {
       Pages.redirect("/account.xhtml?id=" + account.id());
     } catch (NotFoundException e) {
       Pages.problem(e.getMessage());
-    }
-  }
-
-  private static UUID parse(String value) {
-    try {
-      return UUID.fromString(value == null ? "" : value.strip());
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Spotify account");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.marquee.console.spotify;
 
 import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.boundary.CurrentAdmin;
+import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Pages;
 import dev.marquee.organization.boundary.Organizations;
 import dev.marquee.organization.entity.Organization;
@@ -11,13 +12,10 @@ import dev.marquee.spotify.boundary.SpotifyAppNotSetException;
 import dev.marquee.spotify.boundary.SpotifyAppView;
 import dev.marquee.spotify.boundary.SpotifyApps;
 import dev.marquee.spotify.boundary.SpotifyConnections;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,10 +45,12 @@ public class AccountsPage implements Serializable {
   private String organizationName;
   private boolean found;
 
+  // Read once per view (the page asks twice); Connect leaves the console.
+  private transient List<SpotifyAccountView> accounts;
+
   public void load() {
     AdminView admin = currentAdmin.require();
-    UUID requested =
-        OrganizationParameter.parse(organizationParameter).orElse(admin.organizationId());
+    UUID requested = Ids.parse(organizationParameter).orElse(admin.organizationId());
     try {
       Organization organization = organizations.visible(admin, requested);
       organizationId = organization.id();
@@ -62,17 +62,19 @@ public class AccountsPage implements Serializable {
   }
 
   /** Starts the connect flow: off to Spotify's consent page. */
-  public void connect() throws IOException {
+  public void connect() {
     try {
-      URI authorize = connections.start(currentAdmin.require(), organizationId, binding.secret());
-      FacesContext.getCurrentInstance().getExternalContext().redirect(authorize.toString());
+      Pages.leaveFor(connections.start(currentAdmin.require(), organizationId, binding.secret()));
     } catch (SpotifyAppNotSetException | NotFoundException e) {
       Pages.problem(e.getMessage());
     }
   }
 
   public List<SpotifyAccountView> getAccounts() {
-    return found ? connections.accounts(currentAdmin.require(), organizationId) : List.of();
+    if (accounts == null) {
+      accounts = found ? connections.accounts(currentAdmin.require(), organizationId) : List.of();
+    }
+    return accounts;
   }
 
   public Optional<SpotifyAppView> getApp() {

@@ -2,6 +2,7 @@ package dev.marquee.console.spotify;
 
 import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.boundary.CurrentAdmin;
+import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Notices;
 import dev.marquee.console.frame.Pages;
 import dev.marquee.organization.boundary.Organizations;
@@ -12,6 +13,7 @@ import dev.marquee.spotify.boundary.SpotifyAppView;
 import dev.marquee.spotify.boundary.SpotifyApps;
 import dev.marquee.spotify.entity.CredentialCheck;
 import dev.marquee.spotify.entity.InvalidSpotifyAppException;
+import dev.marquee.spotify.entity.SpotifyApp;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -42,16 +44,21 @@ public class SpotifyAppsPage implements Serializable {
 
   private String defaultClientId;
   private String defaultSecret;
-  private Integer defaultUserLimit = 5;
+  private Integer defaultUserLimit = SpotifyApp.DEFAULT_USER_LIMIT;
   private String organizationId;
   private String organizationClientId;
   private String organizationSecret;
-  private Integer organizationUserLimit = 5;
+  private Integer organizationUserLimit = SpotifyApp.DEFAULT_USER_LIMIT;
+
+  // Read once per view (the page asks for them per table row); every saving action redirects.
+  private transient List<SpotifyAppView> visibleApps;
+  private transient List<Organization> visibleOrganizations;
+  private transient Map<UUID, String> organizationNames;
 
   public void load() {
     AdminView admin = currentAdmin.require();
     organizationId = admin.organizationId().toString();
-    for (SpotifyAppView app : apps.visibleTo(admin)) {
+    for (SpotifyAppView app : getApps()) {
       if (app.isDefault()) {
         defaultClientId = app.clientId();
         defaultUserLimit = app.userLimit();
@@ -77,7 +84,7 @@ public class SpotifyAppsPage implements Serializable {
     try {
       apps.saveForOrganization(
           currentAdmin.require(),
-          OrganizationParameter.parse(organizationId).orElse(new UUID(0, 0)),
+          Ids.parse(organizationId).orElse(new UUID(0, 0)),
           organizationClientId,
           secret,
           limit(organizationUserLimit));
@@ -115,17 +122,27 @@ public class SpotifyAppsPage implements Serializable {
   }
 
   public List<SpotifyAppView> getApps() {
-    return apps.visibleTo(currentAdmin.require());
+    if (visibleApps == null) {
+      visibleApps = apps.visibleTo(currentAdmin.require());
+    }
+    return visibleApps;
   }
 
   public List<Organization> getOrganizations() {
-    return organizations.visibleTo(currentAdmin.require());
+    if (visibleOrganizations == null) {
+      visibleOrganizations = organizations.visibleTo(currentAdmin.require());
+    }
+    return visibleOrganizations;
   }
 
   /** Organization names by id, for the apps table. */
   public Map<UUID, String> getOrganizationNames() {
-    return getOrganizations().stream()
-        .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
+    if (organizationNames == null) {
+      organizationNames =
+          getOrganizations().stream()
+              .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
+    }
+    return organizationNames;
   }
 
   public boolean isNetworkAdmin() {

@@ -87,7 +87,7 @@ public class PollingProbe {
                     .add("album", playback.album() == null ? "" : playback.album())
                     .add("progressMs", playback.progressMs())
                     .add("durationMs", playback.durationMs()));
-    status.feedStatus(polling.accountId()).ifPresent(feed -> json.add("feed", feed.name()));
+    polling.feed().ifPresent(feed -> json.add("feed", feed.name()));
     return json.build();
   }
 }

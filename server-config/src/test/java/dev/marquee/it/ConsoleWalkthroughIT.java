@@ -32,7 +32,10 @@ class ConsoleWalkthroughIT {
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Set up Marquee");
 
       fillSetup(driver, "AAAA-BBBB-CCCC-DDDD-EEEE");
-      assertThat(driver.findElement(By.id("notices")).getText()).contains("setup code is wrong");
+      // The answer is the same page: wait for its message, not for a URL.
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("notices"), "setup code is wrong"));
       assertThat(driver.findElements(By.id("setup"))).isNotEmpty();
 
       fillSetup(driver, server.setupCode());

@@ -72,7 +72,7 @@ class SpotifyConnectIT {
 
   @Test
   void aDeniedConsentStoresNothing() {
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
     Page page =
         ConsoleServer.callback(
             admin, sandbox.deny(ConsoleServer.startConnect(admin, organizationId)));
@@ -81,14 +81,14 @@ class SpotifyConnectIT {
 
   @Test
   void aCallbackWithoutStateIsRefused() {
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
     Page page = admin.get("/spotify/callback?code=some-code");
     assertFailedAndNothingStored(page, "it has no state", before);
   }
 
   @Test
   void anUnknownStateIsRefused() {
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
     Page page = admin.get("/spotify/callback?code=some-code&state=" + UUID.randomUUID());
     assertFailedAndNothingStored(page, "unknown or was already used", before);
   }
@@ -98,7 +98,7 @@ class SpotifyConnectIT {
     URI callback = sandbox.approve(ConsoleServer.startConnect(admin, organizationId), "demo-shop");
     assertThat(ConsoleServer.callback(admin, callback).text("#account-status"))
         .isEqualTo("Connected");
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
 
     Page replay = ConsoleServer.callback(admin, callback);
 
@@ -110,7 +110,7 @@ class SpotifyConnectIT {
     URI callback =
         sandbox.approve(ConsoleServer.startConnect(admin, organizationId), "demo-office");
     ConsoleClient otherSession = server.signedInAdmin();
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
 
     Page refused = ConsoleServer.callback(otherSession, callback);
 
@@ -123,7 +123,7 @@ class SpotifyConnectIT {
   void aCodeSpotifyRejectsStoresNothing() {
     URI callback = sandbox.approve(ConsoleServer.startConnect(admin, organizationId), "demo-gym");
     String forged = callback.getRawQuery().replaceFirst("code=[^&]+", "code=forged-code");
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
 
     Page page = admin.get(callback.getRawPath() + "?" + forged);
 
@@ -133,7 +133,7 @@ class SpotifyConnectIT {
   @Test
   void aSpotifyOutageStoresNothing() {
     URI callback = sandbox.approve(ConsoleServer.startConnect(admin, organizationId), "demo-gym");
-    List<String> before = ConsoleServer.accountNames(admin, organizationId);
+    Before before = before();
     sandbox.injectFault(Fault.serverError(503).onlyForEndpoint("token"));
     try {
       Page page = ConsoleServer.callback(admin, callback);
@@ -286,15 +286,24 @@ class SpotifyConnectIT {
         .orElseThrow(() -> new AssertionError("no app row for " + organization));
   }
 
-  private static void assertFailedAndNothingStored(Page page, String words, List<String> before) {
+  /** What a failure must leave as it was, and the failed connects audited so far. */
+  private record Before(List<String> accounts, int failedConnects) {}
+
+  private static Before before() {
+    return new Before(ConsoleServer.accountNames(admin, organizationId), failedConnects().size());
+  }
+
+  private static org.jsoup.select.Elements failedConnects() {
+    return admin.get("/audit.xhtml").html().select("tr.audit-SPOTIFY_CONNECT_FAILED");
+  }
+
+  private static void assertFailedAndNothingStored(Page page, String words, Before before) {
     assertThat(page.uri().getPath()).isEqualTo("/accounts.xhtml");
     assertThat(page.html().select("#notices .problem").text()).contains(words);
-    assertThat(ConsoleServer.accountNames(admin, organizationId)).isEqualTo(before);
-    // The newest failed connect in the audit log is this one, with its reason.
-    assertThat(admin.get("/audit.xhtml").html().select("tr.audit-SPOTIFY_CONNECT_FAILED").first())
-        .isNotNull()
-        .extracting(org.jsoup.nodes.Element::text)
-        .asString()
-        .contains(words);
+    assertThat(ConsoleServer.accountNames(admin, organizationId)).isEqualTo(before.accounts());
+    // Exactly one more failed connect is audited, and it names this failure.
+    org.jsoup.select.Elements audited = failedConnects();
+    assertThat(audited).hasSize(before.failedConnects() + 1);
+    assertThat(audited.eachText()).anySatisfy(row -> assertThat(row).contains(words));
   }
 }

@@ -222,18 +222,8 @@ class PollPolicyTest {
 
     @Test
     void isNeverSoonerThanTheMinimumGapEvenWithTinySteps() {
-      PollSettings d = PollSettings.defaults();
       PollPolicy eager =
-          new PollPolicy(
-              new PollSettings(
-                  d.baseInterval(),
-                  d.trackEndGrace(),
-                  List.of(ms(100)),
-                  d.errorBackoffBase(),
-                  d.errorBackoffCap(),
-                  d.jitter(),
-                  d.retryAfterCap(),
-                  d.minimumGap()));
+          new PollPolicy(SettingsBuilder.defaults().idleSteps(List.of(ms(100))).build());
 
       assertThat(eager.afterResult(ScheduleState.fresh(), new Paused(), T0, 0).nextPollAt())
           .contains(at(s(1)));
@@ -310,20 +300,15 @@ class PollPolicyTest {
 
     @Test
     void aCapNearTheLargestDurationDoesNotOverflowEither() {
-      PollSettings d = PollSettings.defaults();
       Duration largest = Duration.ofSeconds(Long.MAX_VALUE);
       Duration quarter = Duration.ofSeconds(Long.MAX_VALUE / 4);
       PollPolicy patient =
           new PollPolicy(
-              new PollSettings(
-                  d.baseInterval(),
-                  d.trackEndGrace(),
-                  d.idleSteps(),
-                  quarter,
-                  largest,
-                  0,
-                  d.retryAfterCap(),
-                  d.minimumGap()));
+              SettingsBuilder.defaults()
+                  .errorBackoffBase(quarter)
+                  .errorBackoffCap(largest)
+                  .jitter(0)
+                  .build());
 
       assertThat(patient.errorBackoff(1)).isEqualTo(quarter.multipliedBy(2));
       assertThat(patient.errorBackoff(2)).isEqualTo(quarter.multipliedBy(4));
@@ -519,18 +504,7 @@ class PollPolicyTest {
 
   @Test
   void withoutJitterEverySampleGivesTheNominalWait() {
-    PollSettings d = PollSettings.defaults();
-    PollPolicy steady =
-        new PollPolicy(
-            new PollSettings(
-                d.baseInterval(),
-                d.trackEndGrace(),
-                d.idleSteps(),
-                d.errorBackoffBase(),
-                d.errorBackoffCap(),
-                0,
-                d.retryAfterCap(),
-                d.minimumGap()));
+    PollPolicy steady = new PollPolicy(SettingsBuilder.defaults().jitter(0).build());
 
     assertThat(steady.afterResult(ScheduleState.fresh(), new Paused(), T0, 0).nextPollAt())
         .contains(at(s(30)));

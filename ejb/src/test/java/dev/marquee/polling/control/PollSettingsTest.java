@@ -29,55 +29,13 @@ class PollSettingsTest {
   void rejectsZeroAndNegativeDurations() {
     for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(-1))) {
       assertRejected(() -> withBase(bad), "baseInterval");
-      assertRejected(
-          () ->
-              new PollSettings(
-                  D.baseInterval(),
-                  bad,
-                  D.idleSteps(),
-                  D.errorBackoffBase(),
-                  D.errorBackoffCap(),
-                  D.jitter(),
-                  D.retryAfterCap(),
-                  D.minimumGap()),
-          "trackEndGrace");
+      assertRejected(() -> SettingsBuilder.defaults().trackEndGrace(bad).build(), "trackEndGrace");
       assertRejected(() -> withSteps(List.of(Duration.ofSeconds(30), bad)), "idleSteps");
       assertRejected(
-          () ->
-              new PollSettings(
-                  D.baseInterval(),
-                  D.trackEndGrace(),
-                  D.idleSteps(),
-                  bad,
-                  D.errorBackoffCap(),
-                  D.jitter(),
-                  D.retryAfterCap(),
-                  D.minimumGap()),
-          "errorBackoffBase");
+          () -> SettingsBuilder.defaults().errorBackoffBase(bad).build(), "errorBackoffBase");
       assertRejected(
-          () ->
-              new PollSettings(
-                  D.baseInterval(),
-                  D.trackEndGrace(),
-                  D.idleSteps(),
-                  D.errorBackoffBase(),
-                  bad,
-                  D.jitter(),
-                  D.retryAfterCap(),
-                  D.minimumGap()),
-          "errorBackoffCap");
-      assertRejected(
-          () ->
-              new PollSettings(
-                  D.baseInterval(),
-                  D.trackEndGrace(),
-                  D.idleSteps(),
-                  D.errorBackoffBase(),
-                  D.errorBackoffCap(),
-                  D.jitter(),
-                  bad,
-                  D.minimumGap()),
-          "retryAfterCap");
+          () -> SettingsBuilder.defaults().errorBackoffCap(bad).build(), "errorBackoffCap");
+      assertRejected(() -> SettingsBuilder.defaults().retryAfterCap(bad).build(), "retryAfterCap");
       assertRejected(() -> withMinimumGap(bad), "minimumGap");
     }
   }
@@ -100,15 +58,10 @@ class PollSettingsTest {
   void rejectsACapBelowTheBackOffBase() {
     assertRejected(
         () ->
-            new PollSettings(
-                D.baseInterval(),
-                D.trackEndGrace(),
-                D.idleSteps(),
-                Duration.ofMinutes(6),
-                Duration.ofMinutes(5),
-                D.jitter(),
-                D.retryAfterCap(),
-                D.minimumGap()),
+            SettingsBuilder.defaults()
+                .errorBackoffBase(Duration.ofMinutes(6))
+                .errorBackoffCap(Duration.ofMinutes(5))
+                .build(),
         "errorBackoffCap");
   }
 
@@ -137,50 +90,18 @@ class PollSettingsTest {
   }
 
   private static PollSettings withBase(Duration base) {
-    return new PollSettings(
-        base,
-        D.trackEndGrace(),
-        D.idleSteps(),
-        D.errorBackoffBase(),
-        D.errorBackoffCap(),
-        D.jitter(),
-        D.retryAfterCap(),
-        Duration.ofMillis(1));
+    return SettingsBuilder.defaults().baseInterval(base).minimumGap(Duration.ofMillis(1)).build();
   }
 
   private static PollSettings withSteps(List<Duration> steps) {
-    return new PollSettings(
-        D.baseInterval(),
-        D.trackEndGrace(),
-        steps,
-        D.errorBackoffBase(),
-        D.errorBackoffCap(),
-        D.jitter(),
-        D.retryAfterCap(),
-        D.minimumGap());
+    return SettingsBuilder.defaults().idleSteps(steps).build();
   }
 
   private static PollSettings withJitter(double jitter) {
-    return new PollSettings(
-        D.baseInterval(),
-        D.trackEndGrace(),
-        D.idleSteps(),
-        D.errorBackoffBase(),
-        D.errorBackoffCap(),
-        jitter,
-        D.retryAfterCap(),
-        D.minimumGap());
+    return SettingsBuilder.defaults().jitter(jitter).build();
   }
 
   private static PollSettings withMinimumGap(Duration gap) {
-    return new PollSettings(
-        D.baseInterval(),
-        D.trackEndGrace(),
-        D.idleSteps(),
-        D.errorBackoffBase(),
-        D.errorBackoffCap(),
-        D.jitter(),
-        D.retryAfterCap(),
-        gap);
+    return SettingsBuilder.defaults().minimumGap(gap).build();
   }
 }

@@ -9,6 +9,7 @@ import dev.marquee.admin.entity.InvalidCredentialsFormatException;
 import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Notices;
 import dev.marquee.console.frame.Pages;
+import dev.marquee.console.frame.VisibleOrganizations;
 import dev.marquee.organization.boundary.OrganizationNameTakenException;
 import dev.marquee.organization.boundary.Organizations;
 import dev.marquee.organization.entity.InvalidOrganizationNameException;
@@ -22,7 +23,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Backs the organizations page: a network admin creates organizations and invites their admins; an
@@ -40,6 +40,8 @@ public class OrganizationsPage implements Serializable {
 
   @Inject transient CurrentAdmin currentAdmin;
 
+  @Inject transient VisibleOrganizations visibleOrganizations;
+
   @Inject Notices notices;
 
   private String newOrganizationName;
@@ -47,17 +49,12 @@ public class OrganizationsPage implements Serializable {
   private String inviteOrganizationId;
   private Invitation invitation;
 
-  // Read once per view (the page asks for them per table row); every action that changes them
-  // redirects to a new view, except an invite, which drops the admins.
-  private transient List<Organization> visibleOrganizations;
+  // Read once per view; every action that changes them redirects to a new view, except an
+  // invite, which drops them.
   private transient List<ConsoleAccount> visibleAdmins;
-  private transient Map<UUID, String> organizationNames;
 
   public List<Organization> getOrganizations() {
-    if (visibleOrganizations == null) {
-      visibleOrganizations = organizations.visibleTo(currentAdmin.require());
-    }
-    return visibleOrganizations;
+    return visibleOrganizations.list();
   }
 
   public List<ConsoleAccount> getAdmins() {
@@ -67,14 +64,9 @@ public class OrganizationsPage implements Serializable {
     return visibleAdmins;
   }
 
-  /** Organization names by id, for the admins table. */
+  /** Organization names by id, for the table. */
   public Map<UUID, String> getOrganizationNames() {
-    if (organizationNames == null) {
-      organizationNames =
-          getOrganizations().stream()
-              .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
-    }
-    return organizationNames;
+    return visibleOrganizations.names();
   }
 
   /** "72 hours", as configured. */

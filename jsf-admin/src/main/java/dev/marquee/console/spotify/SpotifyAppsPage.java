@@ -5,7 +5,7 @@ import dev.marquee.admin.boundary.CurrentAdmin;
 import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Notices;
 import dev.marquee.console.frame.Pages;
-import dev.marquee.organization.boundary.Organizations;
+import dev.marquee.console.frame.VisibleOrganizations;
 import dev.marquee.organization.entity.Organization;
 import dev.marquee.platform.boundary.NotAllowedException;
 import dev.marquee.platform.boundary.NotFoundException;
@@ -21,7 +21,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Backs the Spotify apps page: the redirect URI to register, the default app (network admins) and
@@ -38,7 +37,7 @@ public class SpotifyAppsPage implements Serializable {
 
   @Inject transient SpotifyApps apps;
 
-  @Inject transient Organizations organizations;
+  @Inject transient VisibleOrganizations visibleOrganizations;
 
   @Inject Notices notices;
 
@@ -52,8 +51,6 @@ public class SpotifyAppsPage implements Serializable {
 
   // Read once per view (the page asks for them per table row); every saving action redirects.
   private transient List<SpotifyAppView> visibleApps;
-  private transient List<Organization> visibleOrganizations;
-  private transient Map<UUID, String> organizationNames;
 
   public void load() {
     AdminView admin = currentAdmin.require();
@@ -129,20 +126,12 @@ public class SpotifyAppsPage implements Serializable {
   }
 
   public List<Organization> getOrganizations() {
-    if (visibleOrganizations == null) {
-      visibleOrganizations = organizations.visibleTo(currentAdmin.require());
-    }
-    return visibleOrganizations;
+    return visibleOrganizations.list();
   }
 
-  /** Organization names by id, for the apps table. */
+  /** Organization names by id, for the table. */
   public Map<UUID, String> getOrganizationNames() {
-    if (organizationNames == null) {
-      organizationNames =
-          getOrganizations().stream()
-              .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
-    }
-    return organizationNames;
+    return visibleOrganizations.names();
   }
 
   public boolean isNetworkAdmin() {

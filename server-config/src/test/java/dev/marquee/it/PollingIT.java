@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.MarqueeProcess;
 import dev.marquee.it.support.ProbeWar;
@@ -30,6 +31,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The now-playing engine on a real server against the Spotify sandbox, counting calls with the
@@ -290,6 +296,93 @@ class PollingIT {
 
   @Test
   @Order(9)
+  void twoPollersCompetingForTheSameAccountsNeverCallTwiceInOneSlot() throws Exception {
+    Org org = organization();
+    List<Account> accounts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      accounts.add(playingAccount(org, "Contested " + i));
+    }
+    Instant from = Instant.now();
+    HttpResponse<String> started = post("it/polling/rival?seconds=12", Map.of());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    await("the rival poller to finish")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !rival().path("running").asBoolean());
+    Instant to = Instant.now();
+
+    JsonNode rivalPolls = rival().path("polls");
+    long rivalWon = 0;
+    long calls = 0;
+    for (Account account : accounts) {
+      List<Instant> times =
+          sandbox.counters().times(account.user, "currently-playing").stream()
+              .filter(time -> !time.isBefore(from) && !time.isAfter(to))
+              .toList();
+      calls += times.size();
+      rivalWon += rivalPolls.path(account.id).asLong();
+      assertThat(times).as("calls for %s", account.user).hasSizeGreaterThanOrEqualTo(2);
+      // Playing with ten minutes left: one call per 4 s slot, jitter ±10 %, so 3.6 s apart at the
+      // least. A second poller calling in the same slot would show as a gap of milliseconds.
+      for (int i = 1; i < times.size(); i++) {
+        assertThat(Duration.between(times.get(i - 1), times.get(i)))
+            .as("gap before call %d of %s in %s", i, account.user, times)
+            .isGreaterThanOrEqualTo(Duration.ofMillis(3_400));
+      }
+    }
+    // Both pollers won slots, so the spacing above held while they really competed.
+    assertThat(rivalWon).as("the rival's polls of these accounts").isPositive();
+    assertThat(calls).as("all their calls in the window").isGreaterThan(rivalWon);
+  }
+
+  @Test
+  @Order(10)
+  void theConsoleShowsHowPollingStandsAndAlertsOnAQuotaPause() throws Exception {
+    Org org = organization();
+    Account account = playingAccount(org, "On the console");
+    Org other = organization();
+    try (Browser browser = Browser.open(1280, 900)) {
+      WebDriver driver = browser.driver();
+      signIn(driver, org);
+      driver.get(server.uri("/account.xhtml?id=" + account.id).toString());
+      assertThat(text(driver, "polling-status")).isEqualTo("Playing");
+      assertThat(text(driver, "now-playing")).isEqualTo("On the console · The Testers");
+      assertThat(text(driver, "watchers")).isEqualTo("1");
+      assertThat(text(driver, "last-poll")).endsWith("UTC");
+      assertThat(text(driver, "next-poll")).endsWith("UTC");
+      assertThat(text(driver, "polling-error")).isEqualTo("None");
+      assertThat(Long.parseLong(text(driver, "calls-hour"))).isPositive();
+      assertThat(driver.findElements(By.id("quota-paused"))).isEmpty();
+      browser.screenshot("console-account-polling");
+
+      sandbox.injectFault(
+          Fault.quotaExceeded(Duration.ofSeconds(60)).onlyForUser(account.user).times(1));
+      await("the quota pause")
+          .atMost(BASE_INTERVAL.plusSeconds(3))
+          .until(() -> account.state().path("status").asText().equals("RATE_LIMITED"));
+      driver.get(server.uri("/accounts.xhtml").toString());
+      assertThat(text(driver, "quota-paused"))
+          .contains("Spotify app " + CLIENT_ID + " is out of quota")
+          .contains("UTC");
+      WebElement row =
+          driver.findElements(By.cssSelector("#accounts tr.account")).stream()
+              .filter(candidate -> candidate.getText().contains("Polling " + account.user))
+              .findFirst()
+              .orElseThrow();
+      assertThat(row.findElement(By.className("polling")).getText())
+          .isEqualTo("Rate limited by Spotify");
+      browser.screenshot("console-quota-alert");
+    }
+    // Another organization's app is not paused, and its admin sees no alert about this one.
+    try (Browser browser = Browser.open(1280, 900)) {
+      WebDriver driver = browser.driver();
+      signIn(driver, other);
+      driver.get(server.uri("/accounts.xhtml").toString());
+      assertThat(driver.findElements(By.id("quota-paused"))).isEmpty();
+    }
+  }
+
+  @Test
+  @Order(11)
   void afterARestartPollingResumesWithoutAnyAction() throws Exception {
     Account account = playingAccount("Across a restart");
     server.stop();
@@ -301,6 +394,25 @@ class PollingIT {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static void signIn(WebDriver driver, Org org) {
+    driver.get(server.uri("/sign-in.xhtml").toString());
+    driver.findElement(By.id("sign-in:username")).sendKeys(org.username());
+    driver.findElement(By.id("sign-in:password")).sendKeys(SpotifyProbeClient.ADMIN_PASSWORD);
+    driver.findElement(By.id("sign-in:submit")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBe(By.id("signed-in-as"), org.username()));
+  }
+
+  private static String text(WebDriver driver, String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  private static JsonNode rival() throws Exception {
+    HttpResponse<String> response = server.get("/api/it/polling/rival");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JsonBodies.parse(response.body());
+  }
 
   private static Track track(String name, int seconds) {
     return Track.of(name, "The Testers", "Polling", "2026-01-01", Duration.ofSeconds(seconds));

@@ -68,9 +68,9 @@ public final class SpotifySandbox implements AutoCloseable {
   private final Builder options;
   private final Clock clock;
   private final UserDirectory users;
-  private final CallCounters counters = new CallCounters();
+  private final CallCounters counters;
   private final FaultInjector faults = new FaultInjector();
-  private final CallGate gate = new CallGate(counters, faults);
+  private final CallGate gate;
   private final Accounts accounts;
   private final RollingWindowRateLimiter rateLimiter;
 
@@ -81,6 +81,8 @@ public final class SpotifySandbox implements AutoCloseable {
   private SpotifySandbox(Builder options) {
     this.options = options;
     this.clock = options.clock;
+    this.counters = new CallCounters(clock);
+    this.gate = new CallGate(counters, faults);
     this.users = new UserDirectory(clock);
     this.accounts =
         new Accounts(clock, users, options.accessTokenLifetime, options.rotateRefreshTokens, gate);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.sandbox.faults.Fault;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CountersTest {
@@ -37,6 +39,34 @@ class CountersTest {
       assertThat(
               SandboxHarness.json(harness.control("GET", "/sandbox/counters", null)).get("users"))
           .isEmpty();
+    }
+  }
+
+  @Test
+  void eachCallsTimeIsLoggedOnTheSandboxClockAndResetWithTheCounts() {
+    try (SandboxHarness harness = new SandboxHarness()) {
+      SandboxHarness.Tokens tokens = harness.connect();
+      Instant first = harness.clock.instant();
+      harness.currentlyPlaying(tokens.accessToken());
+      harness.clock.advance(Duration.ofSeconds(15));
+      harness.currentlyPlaying(tokens.accessToken());
+
+      assertThat(harness.sandbox.counters().times("alice", Endpoints.CURRENTLY_PLAYING))
+          .containsExactly(first, first.plusSeconds(15));
+      JsonNode log =
+          SandboxHarness.json(
+              harness.control("GET", "/sandbox/counters/alice/currently-playing", null));
+      assertThat(log.get("count").asLong()).isEqualTo(2);
+      assertThat(log.get("times").get(1).asText()).isEqualTo(first.plusSeconds(15).toString());
+      assertThat(
+              SandboxHarness.json(harness.control("GET", "/sandbox/counters/bob/me", null))
+                  .get("times"))
+          .isEmpty();
+      assertThat(harness.control("POST", "/sandbox/counters/alice/me", null).statusCode())
+          .isEqualTo(405);
+
+      harness.control("DELETE", "/sandbox/counters", null);
+      assertThat(harness.sandbox.counters().times("alice", Endpoints.CURRENTLY_PLAYING)).isEmpty();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.polling.boundary;
 
+import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.database.control.Columns;
 import dev.marquee.polling.entity.NowPlaying;
 import dev.marquee.polling.entity.PollOutcome;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,33 @@ public class PollingStatus {
       counts.put(PollOutcome.valueOf((String) row[0]), ((Number) row[1]).longValue());
     }
     return counts;
+  }
+
+  /**
+   * The Spotify apps whose accounts are paused for quota now and that concern this admin: the
+   * network's default app, which every organization may use, and the organizations' own apps the
+   * admin manages. Soonest end first.
+   */
+  public List<QuotaPause> quotaPausesFor(AdminView admin) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, client_id, paused_until, pause_reason, organization_id"
+                    + " FROM spotify_app WHERE paused_until > ?1 ORDER BY paused_until")
+            .setParameter(1, Columns.utc(clock.instant()))
+            .getResultList();
+    List<QuotaPause> pauses = new ArrayList<>();
+    for (Object[] row : rows) {
+      if (row[4] == null || admin.canManage(PollSchedules.uuid(row[4]))) {
+        pauses.add(
+            new QuotaPause(
+                PollSchedules.uuid(row[0]),
+                (String) row[1],
+                PollSchedules.instant(row[2]),
+                (String) row[3]));
+      }
+    }
+    return pauses;
   }
 
   /**

@@ -3,14 +3,20 @@ package dev.marquee.console.frame;
 import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.boundary.CurrentAdmin;
 import dev.marquee.platform.boundary.ServerInfo;
+import dev.marquee.polling.boundary.PollingStatus;
+import dev.marquee.polling.boundary.QuotaPause;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * What the shared layout shows on every console page: product, version, demo banner, who is signed
- * in, navigation, and the notices left by the previous action.
+ * in, navigation, the notices left by the previous action, and alerts that concern the admin
+ * wherever they are (a Spotify app out of quota).
  */
 @Named
 @RequestScoped
@@ -22,7 +28,13 @@ public class ConsoleFrame {
 
   @Inject Notices notices;
 
+  @Inject PollingStatus polling;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
   private List<Notices.Notice> shown;
+  private List<QuotaPause> quotaPauses;
 
   public String getProduct() {
     return serverInfo.product();
@@ -75,5 +87,17 @@ public class ConsoleFrame {
       shown = notices.drain();
     }
     return shown;
+  }
+
+  /** Spotify apps paused for quota that concern the signed-in admin; read once per request. */
+  public List<QuotaPause> getQuotaPauses() {
+    if (quotaPauses == null) {
+      quotaPauses = isSignedIn() ? polling.quotaPausesFor(currentAdmin.require()) : List.of();
+    }
+    return quotaPauses;
+  }
+
+  public String time(Instant instant) {
+    return instant == null ? "" : TIME.format(instant);
   }
 }

@@ -5,6 +5,9 @@ import dev.marquee.console.frame.Ids;
 import dev.marquee.console.frame.Notices;
 import dev.marquee.console.frame.Pages;
 import dev.marquee.platform.boundary.NotFoundException;
+import dev.marquee.polling.boundary.AccountPolling;
+import dev.marquee.polling.boundary.PollingStatus;
+import dev.marquee.polling.entity.Playback;
 import dev.marquee.spotify.boundary.SpotifyAccountView;
 import dev.marquee.spotify.boundary.SpotifyAppNotSetException;
 import dev.marquee.spotify.boundary.SpotifyConnections;
@@ -16,7 +19,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Backs one Spotify account's page: its status in words, Reconnect and Disconnect. */
+/**
+ * Backs one Spotify account's page: its connection in words, how polling stands (status, what
+ * plays, last and next poll, last error, calls), Reconnect and Disconnect.
+ */
 @Named
 @ViewScoped
 public class AccountPage implements Serializable {
@@ -25,6 +31,8 @@ public class AccountPage implements Serializable {
 
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
@@ -32,16 +40,21 @@ public class AccountPage implements Serializable {
 
   @Inject transient SpotifyConnections connections;
 
+  @Inject transient PollingStatus pollingStatus;
+
   @Inject ConnectBinding binding;
 
   @Inject Notices notices;
 
   private String id;
   private SpotifyAccountView account;
+  private AccountPolling polling;
 
   public void load() {
     try {
       account = connections.account(currentAdmin.require(), Ids.require(id, "Spotify account"));
+      // Visible: the account was found for this admin just above.
+      polling = pollingStatus.of(account.id()).orElse(null);
     } catch (NotFoundException e) {
       Pages.notFound();
     }
@@ -73,6 +86,43 @@ public class AccountPage implements Serializable {
       case NEEDS_RECONNECT -> "Needs reconnect";
       case DISCONNECTED -> "Disconnected";
     };
+  }
+
+  /** What plays, as screens show it: "Title · Artists", or nothing. */
+  public String nowPlaying() {
+    if (polling == null || polling.playback().isEmpty()) {
+      return "Nothing yet";
+    }
+    Playback playback = polling.playback().get();
+    if (playback.title() == null) {
+      return "Nothing playing";
+    }
+    return playback.artists() == null || playback.artists().isBlank()
+        ? playback.title()
+        : playback.title() + " · " + playback.artists();
+  }
+
+  public String lastPoll() {
+    return polling == null ? "never" : polling.lastPollAt().map(TIME::format).orElse("never");
+  }
+
+  /** The next poll, or why there is none. */
+  public String nextPoll() {
+    if (polling == null || polling.nextPollAt().isEmpty()) {
+      return "not scheduled";
+    }
+    if (polling.status() == AccountPolling.Status.NOT_WATCHED) {
+      return "when a screen shows this account";
+    }
+    return TIME.format(polling.nextPollAt().get());
+  }
+
+  public String pollingError() {
+    return polling == null ? "None" : polling.lastError().orElse("None");
+  }
+
+  public AccountPolling getPolling() {
+    return polling;
   }
 
   public String dateTime(Instant instant) {

@@ -7,6 +7,8 @@ import dev.marquee.console.frame.Pages;
 import dev.marquee.organization.boundary.Organizations;
 import dev.marquee.organization.entity.Organization;
 import dev.marquee.platform.boundary.NotFoundException;
+import dev.marquee.polling.boundary.AccountPolling;
+import dev.marquee.polling.boundary.PollingStatus;
 import dev.marquee.spotify.boundary.SpotifyAccountView;
 import dev.marquee.spotify.boundary.SpotifyAppNotSetException;
 import dev.marquee.spotify.boundary.SpotifyAppView;
@@ -16,13 +18,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Backs the Spotify accounts page of one organization: the accounts, their status, and Connect.
- * Without an {@code organization} parameter it shows the admin's own organization.
+ * Backs the Spotify accounts page of one organization: the accounts, their connection and polling
+ * status, and Connect. Without an {@code organization} parameter it shows the admin's own
+ * organization.
  */
 @Named
 @ViewScoped
@@ -38,6 +43,8 @@ public class AccountsPage implements Serializable {
 
   @Inject transient SpotifyApps apps;
 
+  @Inject transient PollingStatus pollingStatus;
+
   @Inject ConnectBinding binding;
 
   private String organizationParameter;
@@ -47,6 +54,7 @@ public class AccountsPage implements Serializable {
 
   // Read once per view (the page asks twice); Connect leaves the console.
   private transient List<SpotifyAccountView> accounts;
+  private transient Map<UUID, AccountPolling> polling;
 
   public void load() {
     AdminView admin = currentAdmin.require();
@@ -75,6 +83,26 @@ public class AccountsPage implements Serializable {
       accounts = found ? connections.accounts(currentAdmin.require(), organizationId) : List.of();
     }
     return accounts;
+  }
+
+  /** How polling stands for one of this page's accounts, in words; empty when not polled. */
+  public String pollingOf(UUID accountId) {
+    if (polling == null) {
+      polling = new HashMap<>();
+      for (SpotifyAccountView account : getAccounts()) {
+        // The accounts listed are the ones this admin may see.
+        pollingStatus.of(account.id()).ifPresent(status -> polling.put(account.id(), status));
+      }
+    }
+    AccountPolling status = polling.get(accountId);
+    return status == null ? "" : status.status().words();
+  }
+
+  /** "12 / 260": calls in the last hour and the last 24 hours. */
+  public String callsOf(UUID accountId) {
+    pollingOf(accountId);
+    AccountPolling status = polling.get(accountId);
+    return status == null ? "" : status.callsLastHour() + " / " + status.callsLastDay();
   }
 
   public Optional<SpotifyAppView> getApp() {

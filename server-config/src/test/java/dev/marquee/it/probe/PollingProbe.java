@@ -1,10 +1,16 @@
 package dev.marquee.it.probe;
 
 import dev.marquee.polling.boundary.AccountPolling;
+import dev.marquee.polling.boundary.AccountPolls;
+import dev.marquee.polling.boundary.Claim;
 import dev.marquee.polling.boundary.Demand;
 import dev.marquee.polling.boundary.PlaybackChanged;
+import dev.marquee.polling.boundary.PollSchedules;
 import dev.marquee.polling.boundary.PollingStatus;
+import dev.marquee.polling.control.PollingSettings;
 import dev.marquee.polling.entity.Playback;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,16 +23,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Test-only window on polling: watch and unwatch accounts as screens will, read the status the
- * console reads, and count the {@link PlaybackChanged} events the push layer will receive.
+ * console reads, count the {@link PlaybackChanged} events the push layer will receive, and start a
+ * rival poller that competes with the real one for the same accounts.
  */
 @Path("it/polling")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +50,17 @@ public class PollingProbe {
 
   @Inject PollingStatus status;
 
+  @Inject PollSchedules schedules;
+
+  @Inject AccountPolls polls;
+
+  @Inject PollingSettings settings;
+
+  @Resource ManagedExecutorService executor;
+
   private final Map<UUID, AtomicLong> events = new ConcurrentHashMap<>();
+  private final AtomicBoolean rivalRunning = new AtomicBoolean();
+  private final Map<UUID, AtomicLong> rivalPolls = new ConcurrentHashMap<>();
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlaybackChanged change) {
     events.computeIfAbsent(change.accountId(), id -> new AtomicLong()).incrementAndGet();
@@ -55,6 +78,51 @@ public class PollingProbe {
   public Response unwatch(@PathParam("account") UUID account) {
     demand.unwatch(account);
     return Response.noContent().build();
+  }
+
+  /**
+   * Starts a second poller beside the {@code Poller} for {@code seconds}: it claims due accounts
+   * with leases of its own, as another server on the same database does, and polls what it wins, so
+   * both race for every due account in every slot.
+   */
+  @POST
+  @Path("rival")
+  public Response startRival(@QueryParam("seconds") int seconds) {
+    if (seconds < 1 || seconds > 120 || !rivalRunning.compareAndSet(false, true)) {
+      return Response.status(409).build();
+    }
+    rivalPolls.clear();
+    Instant end = Instant.now().plusSeconds(seconds);
+    executor.execute(() -> runRival(end));
+    return Response.accepted().build();
+  }
+
+  /** Whether the rival still runs, and how many polls it won, per account. */
+  @GET
+  @Path("rival")
+  public JsonObject rival() {
+    JsonObjectBuilder polled = Json.createObjectBuilder();
+    rivalPolls.forEach((account, polls) -> polled.add(account.toString(), polls.get()));
+    return Json.createObjectBuilder()
+        .add("running", rivalRunning.get())
+        .add("polls", polled)
+        .build();
+  }
+
+  private void runRival(Instant end) {
+    try {
+      while (Instant.now().isBefore(end)) {
+        List<Claim> claims = schedules.claim(8, "rival:" + UUID.randomUUID(), settings.lease());
+        for (Claim claim : claims) {
+          polls.poll(claim);
+          rivalPolls.computeIfAbsent(claim.accountId(), id -> new AtomicLong()).incrementAndGet();
+        }
+        // As often as the real heartbeat in the tests, so the two race for each due account.
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+    } finally {
+      rivalRunning.set(false);
+    }
   }
 
   @GET

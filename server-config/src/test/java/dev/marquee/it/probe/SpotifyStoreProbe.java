@@ -1,5 +1,6 @@
 package dev.marquee.it.probe;
 
+import dev.marquee.admin.control.PasswordHashing;
 import dev.marquee.admin.entity.ConsoleAccount;
 import dev.marquee.admin.entity.Role;
 import dev.marquee.audit.entity.AuditAction;
@@ -29,7 +30,12 @@ import java.util.UUID;
 @Stateless
 public class SpotifyStoreProbe {
 
+  /** Every probe-made admin's password, so browser tests can sign in as them. */
+  public static final String ADMIN_PASSWORD = "probe admin password, tests only";
+
   @Inject EntityManager em;
+
+  @Inject PasswordHashing hashing;
 
   /** A new organization with an organization admin; returns both ids. */
   public JsonObject organizationWithAdmin() {
@@ -43,6 +49,7 @@ public class SpotifyStoreProbe {
             Role.ORGANIZATION_ADMIN,
             organization.id(),
             Instant.now());
+    admin.setPasswordHash(hashing.hash(ADMIN_PASSWORD.toCharArray()), Instant.now());
     em.persist(admin);
     return Json.createObjectBuilder()
         .add("organizationId", organization.id().toString())

@@ -41,6 +41,9 @@ public final class SpotifyProbeClient {
     }
   }
 
+  /** The password of every admin the probe makes (the probe's own constant). */
+  public static final String ADMIN_PASSWORD = dev.marquee.it.probe.SpotifyStoreProbe.ADMIN_PASSWORD;
+
   private final URI base;
 
   /**

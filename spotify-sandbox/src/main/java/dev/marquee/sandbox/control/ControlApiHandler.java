@@ -231,7 +231,22 @@ public final class ControlApiHandler extends ReplyingHandler {
     };
   }
 
-  private HttpReply counters(List<String> path, String method) {
+  private HttpReply counters(List<String> path, String method) throws IOException {
+    if (path.size() == 3) {
+      return only(
+          path,
+          3,
+          method,
+          "GET",
+          () ->
+              HttpReply.json(
+                  200,
+                  ControlJson.callLog(
+                      path.get(1),
+                      path.get(2),
+                      sandbox.counters().calls(path.get(1), path.get(2)),
+                      sandbox.counters().times(path.get(1), path.get(2)))));
+    }
     if (path.size() != 1) {
       throw ControlApiException.notFound();
     }

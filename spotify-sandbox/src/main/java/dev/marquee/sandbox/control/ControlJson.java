@@ -11,6 +11,7 @@ import dev.marquee.sandbox.playback.PlaybackSnapshot;
 import dev.marquee.sandbox.playback.Track;
 import dev.marquee.sandbox.users.SandboxAccount;
 import dev.marquee.sandbox.users.SandboxUser;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,6 +112,16 @@ final class ControlJson {
                 totals.put(endpoint, totals.path(endpoint).asLong(0) + count);
               });
         });
+    return node;
+  }
+
+  static ObjectNode callLog(String user, String endpoint, long count, List<Instant> times) {
+    ObjectNode node = Json.object();
+    node.put("user", user);
+    node.put("endpoint", endpoint);
+    node.put("count", count);
+    ArrayNode array = node.putArray("times");
+    times.forEach(time -> array.add(time.toString()));
     return node;
   }
 

@@ -323,10 +323,12 @@ class PollingIT {
       assertThat(times).as("calls for %s", account.user).hasSizeGreaterThanOrEqualTo(2);
       // Playing with ten minutes left: one call per 4 s slot, jitter ±10 %, so 3.6 s apart at the
       // least. A second poller calling in the same slot would show as a gap of milliseconds.
+      // And no result is lost while they compete: a lost one would leave a gap of a whole lease.
       for (int i = 1; i < times.size(); i++) {
         assertThat(Duration.between(times.get(i - 1), times.get(i)))
             .as("gap before call %d of %s in %s", i, account.user, times)
-            .isGreaterThanOrEqualTo(Duration.ofMillis(3_400));
+            .isGreaterThanOrEqualTo(Duration.ofMillis(3_400))
+            .isLessThanOrEqualTo(Duration.ofSeconds(6));
       }
     }
     // Both pollers won slots, so the spacing above held while they really competed.
@@ -336,6 +338,51 @@ class PollingIT {
 
   @Test
   @Order(10)
+  void accountsFallingDueTogetherAreEachPolledAgainAfterTheBaseInterval() throws Exception {
+    Org org = organization();
+    List<Account> accounts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Account account = connectedAccount(org);
+      sandbox.player(account.user).setQueue(List.of(track("Burst " + i, 600)));
+      accounts.add(account);
+    }
+    HttpResponse<String> watched =
+        post("it/polling/watch-all", accounts.stream().map(Account::id).toList());
+    assertThat(watched.statusCode()).as(watched.body()).isEqualTo(204);
+    // One heartbeat claims all twelve; each poll's result must be kept, so each account's second
+    // call comes one base interval after its first (a dropped result waits for the lease to end).
+    for (Account account : accounts) {
+      await("two calls for " + account.user)
+          .atMost(BASE_INTERVAL.plusSeconds(8))
+          .until(() -> account.calls() >= 2);
+      List<Instant> times = sandbox.counters().times(account.user, "currently-playing");
+      assertThat(Duration.between(times.get(0), times.get(1)))
+          .as("%s: %s", account.user, times)
+          .isLessThanOrEqualTo(BASE_INTERVAL.plusMillis(1_500));
+    }
+  }
+
+  @Test
+  @Order(11)
+  void aClaimIsCommittedBeforeItsPollsStartWhateverTheCallersTransaction() throws Exception {
+    playingAccount("Claimed inside a transaction");
+    JsonNode claim =
+        await("a due account to claim")
+            .atMost(BASE_INTERVAL.plusSeconds(2))
+            .pollInterval(Duration.ofMillis(50))
+            .until(PollingIT::claimInsideATransaction, json -> json.path("claimed").asInt() == 1);
+    assertThat(claim.path("leaseToken").asText()).startsWith("probe:");
+    assertThat(claim.path("seenElsewhere").asText()).isEqualTo(claim.path("leaseToken").asText());
+  }
+
+  private static JsonNode claimInsideATransaction() {
+    HttpResponse<String> response = post("it/polling/claim-inside-a-transaction", Map.of());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JsonBodies.parse(response.body());
+  }
+
+  @Test
+  @Order(12)
   void theConsoleShowsHowPollingStandsAndAlertsOnAQuotaPause() throws Exception {
     Org org = organization();
     Account account = playingAccount(org, "On the console");
@@ -382,7 +429,7 @@ class PollingIT {
   }
 
   @Test
-  @Order(11)
+  @Order(13)
   void afterARestartPollingResumesWithoutAnyAction() throws Exception {
     Account account = playingAccount("Across a restart");
     server.stop();

@@ -13,6 +13,8 @@ import dev.marquee.polling.entity.Playback;
 import dev.marquee.polling.entity.PollOutcome;
 import dev.marquee.polling.entity.PollSchedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,7 +72,12 @@ public class PollSchedules {
 
   Clock clock = Clock.systemUTC();
 
-  /** Leases up to {@code max} due accounts for {@code lease}; returns what this caller holds. */
+  /**
+   * Leases up to {@code max} due accounts for {@code lease}; returns what this caller holds. The
+   * lease is committed when this returns, whatever the caller's transaction: the polls that follow
+   * run in other transactions and must see it.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Claim> claim(int max, String leaseToken, Duration lease) {
     Instant now = clock.instant();
     int taken =

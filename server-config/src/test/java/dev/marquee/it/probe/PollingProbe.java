@@ -52,11 +52,15 @@ public class PollingProbe {
 
   @Inject PollSchedules schedules;
 
+  @Inject PollingStoreProbe store;
+
   @Inject AccountPolls polls;
 
   @Inject PollingSettings settings;
 
   @Resource ManagedExecutorService executor;
+
+  @Resource jakarta.transaction.UserTransaction transaction;
 
   private final Map<UUID, AtomicLong> events = new ConcurrentHashMap<>();
   private final AtomicBoolean rivalRunning = new AtomicBoolean();
@@ -70,6 +74,18 @@ public class PollingProbe {
   @Path("accounts/{account}/watch")
   public Response watch(@PathParam("account") UUID account) {
     demand.watch(account);
+    return Response.noContent().build();
+  }
+
+  /** Watches several accounts in one transaction, so they all fall due at the same instant. */
+  @POST
+  @Path("watch-all")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  public Response watchAll(jakarta.json.JsonArray accounts) {
+    store.watchAll(
+        accounts.getValuesAs(jakarta.json.JsonString.class).stream()
+            .map(id -> UUID.fromString(id.getString()))
+            .toList());
     return Response.noContent().build();
   }
 
@@ -95,6 +111,29 @@ public class PollingProbe {
     Instant end = Instant.now().plusSeconds(seconds);
     executor.execute(() -> runRival(end));
     return Response.accepted().build();
+  }
+
+  /**
+   * Claims one due account (for one second) inside a transaction of the caller's that is never
+   * committed, and reads the account's lease from another transaction meanwhile: a claim must be
+   * committed when {@code claim} returns, or the polls that follow it would not see their lease.
+   */
+  @POST
+  @Path("claim-inside-a-transaction")
+  public JsonObject claimInsideATransaction() throws Exception {
+    transaction.begin();
+    try {
+      List<Claim> claims = schedules.claim(1, "probe:" + UUID.randomUUID(), Duration.ofSeconds(1));
+      JsonObjectBuilder answer = Json.createObjectBuilder().add("claimed", claims.size());
+      if (!claims.isEmpty()) {
+        Claim claim = claims.get(0);
+        String seen = executor.submit(() -> store.leaseTokenOf(claim.accountId())).get();
+        answer.add("leaseToken", claim.leaseToken()).add("seenElsewhere", String.valueOf(seen));
+      }
+      return answer.build();
+    } finally {
+      transaction.rollback();
+    }
   }
 
   /** Whether the rival still runs, and how many polls it won, per account. */

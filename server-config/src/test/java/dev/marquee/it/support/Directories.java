@@ -12,6 +12,15 @@ final class Directories {
 
   private Directories() {}
 
+  /** Creates the directory and its parents, if they are missing. */
+  static void create(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;

@@ -56,9 +56,16 @@ public final class MarqueeProcess implements AutoCloseable {
     return create(name, environment, List.of("-jar", jar.toAbsolutePath().toString()), port);
   }
 
-  /** Payara Micro with the given WAR at the root context. */
+  /**
+   * Payara Micro with the given WAR at the root context, and the pre-boot commands marquee.jar has
+   * baked in.
+   */
   public static MarqueeProcess war(String name, Path war, Map<String, String> environment) {
     Path micro = Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
+    Path preBoot =
+        Path.of(
+            System.getProperty(
+                "marquee.preboot.commands", "src/main/payara/pre-boot-commands.asadmin"));
     return create(
         name,
         environment,
@@ -69,6 +76,8 @@ public final class MarqueeProcess implements AutoCloseable {
             war.toAbsolutePath().toString(),
             "--contextroot",
             "/",
+            "--prebootcommandfile",
+            preBoot.toAbsolutePath().toString(),
             "--nocluster"));
   }
 
@@ -169,6 +178,11 @@ public final class MarqueeProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The server's operating-system process id, for benchmarks that read its CPU time. */
+  public long pid() {
+    return process.pid();
   }
 
   public long bootMillis() {

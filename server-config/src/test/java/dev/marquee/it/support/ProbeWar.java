@@ -20,6 +20,7 @@ public final class ProbeWar {
   public static Path file(String name) {
     Path target =
         Path.of(System.getProperty("marquee.it.dir", "target/it"), name + ".war").toAbsolutePath();
+    Directories.create(target.getParent());
     archive().as(ZipExporter.class).exportTo(target.toFile(), true);
     return target;
   }

@@ -245,6 +245,15 @@ class PollingIT {
     }
     assertThat(gaps.get(gaps.size() - 1)).as("gaps %s", gaps).isLessThan(Duration.ofSeconds(12));
     assertThat(account.state().path("title").asText()).isEqualTo("Kept through errors");
+    // The back-off is logged once, when it starts, and the recovery once, when it ends.
+    await("the recovery in the log")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> server.log().contains(account.id + " answers again after 4 failed polls"));
+    assertThat(server.log().lines().filter(line -> line.contains(account.id)))
+        .filteredOn(line -> line.contains("backing off"))
+        .singleElement()
+        .asString()
+        .contains("HTTP 500");
 
     long before = account.calls();
     sandbox.injectFault(Fault.malformedJson().onlyForUser(account.user).times(1));

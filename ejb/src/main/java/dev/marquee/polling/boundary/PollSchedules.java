@@ -125,6 +125,7 @@ public class PollSchedules {
     }
     countCalls(claim.accountId(), observation.calls(), now);
     PollResult result = resultOf(observation);
+    int failuresBefore = schedule.failures();
     Decision decision =
         settings
             .pollPolicy()
@@ -141,6 +142,7 @@ public class PollSchedules {
         decision.state().idlePolls(),
         decision.state().failures(),
         decision.nextPollAt().orElse(null));
+    logDecision(claim, failuresBefore, decision, errorOf(observation), now);
     if (decision.reason() == Decision.Reason.QUOTA_PAUSE) {
       pauseApp(claim.appId(), decision.nextPollAt().orElseThrow(), now);
     }
@@ -193,6 +195,43 @@ public class PollSchedules {
             state.version(),
             state.status(),
             state.playback()));
+  }
+
+  /**
+   * Says the decisions an operator wants to know about, once each: the first back-off of a run of
+   * failures, the end of that run, a Retry-After that was capped. Never a token: the error words
+   * come from {@link #errorOf}. Quota pauses and reconnects are logged where they are decided.
+   */
+  private static void logDecision(
+      Claim claim, int failuresBefore, Decision decision, String error, Instant now) {
+    Decision.Reason reason = decision.reason();
+    String next =
+        decision
+            .nextPollAt()
+            .map(at -> " (next try in " + Duration.between(now, at).toSeconds() + " s)")
+            .orElse("");
+    if (reason == Decision.Reason.ERROR_BACKOFF && failuresBefore == 0) {
+      LOG.warning(
+          () ->
+              "Spotify account " + claim.accountId() + ": " + error + "; backing off" + next + ".");
+    } else if (reason == Decision.Reason.RETRY_AFTER_CAPPED) {
+      LOG.warning(
+          () ->
+              "Spotify account "
+                  + claim.accountId()
+                  + " was asked to wait longer than marquee.polling.retry-after-cap; waiting the"
+                  + " cap"
+                  + next
+                  + ".");
+    } else if (failuresBefore > 0 && decision.state().failures() == 0) {
+      LOG.info(
+          () ->
+              "Spotify account "
+                  + claim.accountId()
+                  + " answers again after "
+                  + failuresBefore
+                  + " failed polls.");
+    }
   }
 
   private void pauseApp(UUID appId, Instant until, Instant now) {

@@ -156,8 +156,13 @@ public class PollingProbe {
           polls.poll(claim);
           rivalPolls.computeIfAbsent(claim.accountId(), id -> new AtomicLong()).incrementAndGet();
         }
-        // As often as the real heartbeat in the tests, so the two race for each due account.
-        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        // At a random cadence around the real heartbeat's: a fixed one would lock in phase with
+        // the due times and win (or lose) every slot, and the two would not really race.
+        long heartbeat = settings.heartbeat().toMillis();
+        LockSupport.parkNanos(
+            Duration.ofMillis(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2 * heartbeat + 1))
+                .toNanos());
       }
     } finally {
       rivalRunning.set(false);

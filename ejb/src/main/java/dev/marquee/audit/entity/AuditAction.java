@@ -17,7 +17,11 @@ public enum AuditAction {
   SPOTIFY_CONNECTED("Spotify account connected"),
   SPOTIFY_CONNECT_FAILED("Spotify connect failed"),
   SPOTIFY_DISCONNECTED("Spotify account disconnected"),
-  SPOTIFY_REFRESH_FAILED("Spotify token refresh failed");
+  SPOTIFY_REFRESH_FAILED("Spotify token refresh failed"),
+  WIDGET_CONFIGURATION_SAVED("Widget configuration saved"),
+  WIDGET_CONFIGURATION_DELETED("Widget configuration deleted"),
+  SCREEN_PAIRED("Screen paired"),
+  PAIRING_FAILED("Pairing refused: no screen waits with that code");
 
   private final String label;
 

@@ -1,0 +1,165 @@
+package dev.marquee.screen.boundary;
+
+import dev.marquee.admin.boundary.AdminView;
+import dev.marquee.admin.control.OneTimeSecrets;
+import dev.marquee.audit.boundary.AuditLog;
+import dev.marquee.audit.entity.AuditAction;
+import dev.marquee.platform.boundary.NotFoundException;
+import dev.marquee.platform.boundary.PublicUrl;
+import dev.marquee.screen.control.PairingCodes;
+import dev.marquee.screen.entity.PairingRequest;
+import dev.marquee.screen.entity.Screen;
+import dev.marquee.widget.boundary.WidgetConfigurationView;
+import dev.marquee.widget.boundary.WidgetConfigurations;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pairing a screen: it asks for a code and shows it; an admin claims the code in the console,
+ * naming the screen and choosing its widget configuration; the screen then picks its device token
+ * up once with the secret only it holds. The token (256 bits) is made at pickup and only its digest
+ * is stored.
+ */
+@Stateless
+public class Pairings {
+
+  /** Open (unclaimed, unexpired) codes one address may hold at once. */
+  public static final int MAX_OPEN_PER_ADDRESS = 5;
+
+  /** Failed claims one admin address may make per {@link #CLAIM_WINDOW}. */
+  public static final int MAX_FAILED_CLAIMS = 10;
+
+  public static final Duration CLAIM_WINDOW = Duration.ofMinutes(10);
+
+  static final String CLAIM_PATH = "/pair.xhtml";
+
+  @Inject EntityManager em;
+
+  @Inject WidgetConfigurations configurations;
+
+  @Inject AuditLog audit;
+
+  @Inject PublicUrl publicUrl;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * A new pairing code for a screen at {@code clientAddress}.
+   *
+   * @throws PairingRefusedException when that address already holds too many open codes
+   */
+  public PairingStarted start(String clientAddress, String client) {
+    Instant now = clock.instant();
+    String address = clientAddress == null ? "unknown" : clientAddress;
+    long open =
+        em.createNamedQuery(PairingRequest.OPEN_FROM_ADDRESS, Long.class)
+            .setParameter("address", address)
+            .setParameter("now", dev.marquee.database.control.Columns.utc(now))
+            .getSingleResult();
+    if (open >= MAX_OPEN_PER_ADDRESS) {
+      throw new PairingRefusedException(
+          "Too many screens at this address are waiting to be paired; try again in a few"
+              + " minutes.");
+    }
+    String code = PairingCodes.next();
+    String secret = OneTimeSecrets.token();
+    PairingRequest request =
+        new PairingRequest(
+            OneTimeSecrets.digest(PairingCodes.normalize(code)),
+            OneTimeSecrets.digest(secret),
+            address,
+            client,
+            now);
+    em.persist(request);
+    URI claim = publicUrl.resolve(CLAIM_PATH + "?code=" + code);
+    return new PairingStarted(request.id(), code, secret, claim, request.expiresAt());
+  }
+
+  /**
+   * An admin claims a code: the waiting screen becomes a screen of the configuration's
+   * organization.
+   *
+   * @return the new screen, or the refusal of a wrong, expired or used code (audited)
+   * @throws PairingRefusedException after too many failed claims from the admin's address
+   * @throws NotFoundException for a configuration the admin cannot use
+   */
+  public ClaimOutcome claim(
+      AdminView admin,
+      String typedCode,
+      String name,
+      UUID configurationId,
+      String group,
+      String adminAddress) {
+    Instant now = clock.instant();
+    String address = adminAddress == null ? "unknown" : adminAddress;
+    if (audit.countByAddressSince(AuditAction.PAIRING_FAILED, address, now.minus(CLAIM_WINDOW))
+        >= MAX_FAILED_CLAIMS) {
+      throw new PairingRefusedException(
+          "Too many wrong pairing codes from this address; wait a few minutes.");
+    }
+    WidgetConfigurationView configuration = configurations.find(admin, configurationId);
+    String normalized = PairingCodes.normalize(typedCode);
+    Optional<PairingRequest> request =
+        PairingCodes.wellFormed(normalized)
+            ? em.createNamedQuery(PairingRequest.BY_CODE, PairingRequest.class)
+                .setParameter("hash", OneTimeSecrets.digest(normalized))
+                .getResultStream()
+                .findFirst()
+            : Optional.empty();
+    if (request.isEmpty() || !request.get().claimable(now)) {
+      // Refused without an exception, so the audited failure commits: the throttle counts it.
+      // (recordAlone's REQUIRES_NEW did not survive the caller's rollback here; see the notes.)
+      audit.record(
+          AuditAction.PAIRING_FAILED, admin.organizationId(), admin.username(), address, null);
+      return new ClaimOutcome.Refused(
+          "No screen is waiting with that code. Codes work once and for ten minutes: check the"
+              + " screen for its current code.");
+    }
+    Screen screen =
+        new Screen(
+            configuration.organizationId(),
+            name,
+            configuration.id(),
+            group,
+            request.get().client(),
+            now);
+    em.persist(screen);
+    request.get().claimedAs(screen.id(), now);
+    audit.record(
+        AuditAction.SCREEN_PAIRED,
+        configuration.organizationId(),
+        admin.username(),
+        address,
+        screen.name());
+    return new ClaimOutcome.Paired(ScreenView.of(screen, configuration.name()));
+  }
+
+  /**
+   * The waiting screen asks for its token. Unknown ids and wrong secrets look the same (gone);
+   * wrong secrets count towards burning the request.
+   */
+  public Pickup pickUp(UUID pairingId, String secret) {
+    Instant now = clock.instant();
+    PairingRequest request = pairingId == null ? null : em.find(PairingRequest.class, pairingId);
+    if (request == null
+        || secret == null
+        || !request.secretMatches(OneTimeSecrets.digest(secret))) {
+      return new Pickup.Gone();
+    }
+    if (request.awaitingPickup(now)) {
+      Screen screen = em.find(Screen.class, request.screenId());
+      String token = OneTimeSecrets.token();
+      screen.tokenIssued(OneTimeSecrets.digest(token));
+      request.pickedUp(now);
+      return new Pickup.Paired(screen.id(), token);
+    }
+    return request.claimable(now) ? new Pickup.Waiting() : new Pickup.Gone();
+  }
+}

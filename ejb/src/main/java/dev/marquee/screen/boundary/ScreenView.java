@@ -1,0 +1,33 @@
+package dev.marquee.screen.boundary;
+
+import dev.marquee.screen.entity.Screen;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A screen as the console shows it; no token, not even its digest. */
+public record ScreenView(
+    UUID id,
+    UUID organizationId,
+    String name,
+    UUID configurationId,
+    String configurationName,
+    String group,
+    String client,
+    String lastAddress,
+    Instant lastSeenAt,
+    boolean revoked) {
+
+  static ScreenView of(Screen screen, String configurationName) {
+    return new ScreenView(
+        screen.id(),
+        screen.organizationId(),
+        screen.name(),
+        screen.configurationId(),
+        configurationName,
+        screen.group().orElse(null),
+        screen.client().orElse(null),
+        screen.lastAddress().orElse(null),
+        screen.lastSeenAt().orElse(null),
+        screen.revoked());
+  }
+}

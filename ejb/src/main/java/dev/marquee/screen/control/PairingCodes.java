@@ -1,0 +1,50 @@
+package dev.marquee.screen.control;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+
+/**
+ * Pairing codes: short enough to read off a TV across a room and type on a phone, eight symbols of
+ * an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z) shown as two groups of four, 38 random
+ * bits. Guessing is held off by the code's ten minutes, single use, and the limits on failed claims
+ * per admin address.
+ */
+public final class PairingCodes {
+
+  static final char[] ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789".toCharArray();
+  static final int LENGTH = 8;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private PairingCodes() {}
+
+  /** A new code, as shown: {@code K7QX-M4PD}. */
+  public static String next() {
+    StringBuilder code = new StringBuilder(LENGTH + 1);
+    for (int i = 0; i < LENGTH; i++) {
+      if (i == LENGTH / 2) {
+        code.append('-');
+      }
+      code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+    }
+    return code.toString();
+  }
+
+  /** A typed code as it is compared: upper case, without spaces and dashes. */
+  public static String normalize(String typed) {
+    return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+  }
+
+  /** Whether a normalized code could have been issued: right length, only the alphabet. */
+  public static boolean wellFormed(String normalized) {
+    if (normalized.length() != LENGTH) {
+      return false;
+    }
+    for (char c : normalized.toCharArray()) {
+      if (new String(ALPHABET).indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

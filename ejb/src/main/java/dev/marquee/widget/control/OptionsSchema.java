@@ -1,0 +1,210 @@
+package dev.marquee.widget.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A widget definition's options schema, as the Castmill seed's definitions write it: an object of
+ * option keys, each with a {@code type} ({@code string}, {@code boolean}, {@code number} or {@code
+ * integer}), an optional {@code enum}, {@code default}, {@code label} and {@code description}. It
+ * checks an admin's option values (unknown keys, wrong types and values outside an enum are
+ * refused, naming the field) and completes them with the defaults, and it lists the options in
+ * order so the console can generate its form from the schema.
+ */
+public final class OptionsSchema {
+
+  /** Longest option values document accepted, in characters. */
+  public static final int MAX_VALUES_LENGTH = 4_096;
+
+  /** One option of the schema. */
+  public record Option(
+      String key,
+      String type,
+      List<String> choices,
+      JsonValue defaultValue,
+      String label,
+      String description) {
+
+    public boolean isChoice() {
+      return !choices.isEmpty();
+    }
+  }
+
+  private final Map<String, Option> options;
+
+  private OptionsSchema(Map<String, Option> options) {
+    this.options = Collections.unmodifiableMap(options);
+  }
+
+  /**
+   * Reads a schema.
+   *
+   * @throws IllegalArgumentException when the schema itself is malformed (a definition's bug)
+   */
+  public static OptionsSchema parse(String json) {
+    JsonObject schema = readObject(json, "options schema");
+    Map<String, Option> options = new LinkedHashMap<>();
+    schema.forEach((key, value) -> options.put(key, option(key, value)));
+    return new OptionsSchema(options);
+  }
+
+  public List<Option> options() {
+    return List.copyOf(options.values());
+  }
+
+  /**
+   * The complete option values: the given ones, checked, plus the defaults of the options not
+   * given.
+   *
+   * @param json the admin's values, a JSON object
+   * @throws InvalidOptionsException when a value is not allowed; nothing is returned then
+   */
+  public JsonObject validate(String json) {
+    if (json == null || json.isBlank()) {
+      json = "{}";
+    }
+    if (json.length() > MAX_VALUES_LENGTH) {
+      throw new InvalidOptionsException(
+          null, "The option values are longer than " + MAX_VALUES_LENGTH + " characters.");
+    }
+    JsonObject values;
+    try {
+      values = readObject(json, "option values");
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOptionsException(null, e.getMessage());
+    }
+    return validate(values);
+  }
+
+  /** As {@link #validate(String)}, for values already parsed. */
+  public JsonObject validate(JsonObject values) {
+    for (String key : values.keySet()) {
+      if (!options.containsKey(key)) {
+        throw new InvalidOptionsException(
+            key, "Unknown option \"" + key + "\"; this widget has: " + String.join(", ", keys()));
+      }
+    }
+    JsonObjectBuilder complete = Json.createObjectBuilder();
+    for (Option option : options.values()) {
+      JsonValue value = values.containsKey(option.key()) ? values.get(option.key()) : null;
+      if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        if (option.defaultValue() != null) {
+          complete.add(option.key(), option.defaultValue());
+        }
+        continue;
+      }
+      check(option, value);
+      complete.add(option.key(), value);
+    }
+    return complete.build();
+  }
+
+  private List<String> keys() {
+    return new ArrayList<>(options.keySet());
+  }
+
+  private static void check(Option option, JsonValue value) {
+    if (!hasType(option.type(), value)) {
+      throw new InvalidOptionsException(
+          option.key(), "Option \"" + option.key() + "\" must be " + article(option.type()) + ".");
+    }
+    if (option.isChoice() && !option.choices().contains(((JsonString) value).getString())) {
+      throw new InvalidOptionsException(
+          option.key(),
+          "Option \""
+              + option.key()
+              + "\" must be one of: "
+              + String.join(", ", option.choices())
+              + ".");
+    }
+  }
+
+  private static boolean hasType(String type, JsonValue value) {
+    return switch (type) {
+      case "string" -> value.getValueType() == JsonValue.ValueType.STRING;
+      case "boolean" ->
+          value.getValueType() == JsonValue.ValueType.TRUE
+              || value.getValueType() == JsonValue.ValueType.FALSE;
+      case "number" -> value.getValueType() == JsonValue.ValueType.NUMBER;
+      case "integer" ->
+          value.getValueType() == JsonValue.ValueType.NUMBER
+              && ((jakarta.json.JsonNumber) value).isIntegral();
+      default -> false;
+    };
+  }
+
+  private static String article(String type) {
+    return switch (type) {
+      case "integer" -> "a whole number";
+      case "boolean" -> "true or false";
+      default -> "a " + type;
+    };
+  }
+
+  private static Option option(String key, JsonValue value) {
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new IllegalArgumentException("Option " + key + " is not described by an object");
+    }
+    JsonObject described = value.asJsonObject();
+    String type = described.getString("type", "");
+    if (!List.of("string", "boolean", "number", "integer").contains(type)) {
+      throw new IllegalArgumentException("Option " + key + " has an unknown type: " + type);
+    }
+    List<String> choices = new ArrayList<>();
+    if (described.containsKey("enum")) {
+      if (!type.equals("string")) {
+        throw new IllegalArgumentException("Option " + key + ": only strings have choices");
+      }
+      described.getJsonArray("enum").getValuesAs(JsonString.class).stream()
+          .map(JsonString::getString)
+          .forEach(choices::add);
+    }
+    Option option =
+        new Option(
+            key,
+            type,
+            List.copyOf(choices),
+            described.get("default"),
+            described.getString("label", key),
+            described.getString("description", ""));
+    if (option.defaultValue() != null) {
+      try {
+        check(option, option.defaultValue());
+      } catch (InvalidOptionsException e) {
+        throw new IllegalArgumentException("Option " + key + ": its default is not allowed", e);
+      }
+    }
+    return option;
+  }
+
+  private static JsonObject readObject(String json, String what) {
+    Objects.requireNonNull(json, what);
+    try (var reader = Json.createReader(new StringReader(json))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new IllegalArgumentException(capitalized(what) + ": not a JSON object.");
+      }
+      return value.asJsonObject();
+    } catch (JsonParsingException e) {
+      throw new IllegalArgumentException(capitalized(what) + ": not valid JSON.", e);
+    } catch (JsonException e) {
+      throw new IllegalArgumentException(capitalized(what) + ": not readable as JSON.", e);
+    }
+  }
+
+  private static String capitalized(String what) {
+    return Character.toUpperCase(what.charAt(0)) + what.substring(1);
+  }
+}

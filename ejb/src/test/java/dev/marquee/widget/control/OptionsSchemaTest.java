@@ -1,0 +1,95 @@
+package dev.marquee.widget.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class OptionsSchemaTest {
+
+  private static final String SCHEMA =
+      """
+      {"theme": {"type": "string", "enum": ["dark", "light", "gradient"], "default": "gradient",
+                 "label": "Theme"},
+       "show_progress": {"type": "boolean", "default": true, "label": "Show progress"},
+       "columns": {"type": "integer", "default": 2},
+       "note": {"type": "string"}}
+      """;
+
+  private final OptionsSchema schema = OptionsSchema.parse(SCHEMA);
+
+  @Test
+  void valuesAreCompletedWithTheDefaultsInTheSchemasOrder() {
+    JsonObject values = schema.validate("{\"show_progress\": false}");
+
+    assertThat(values.toString())
+        .isEqualTo("{\"theme\":\"gradient\",\"show_progress\":false,\"columns\":2}");
+    assertThat(schema.options())
+        .extracting(OptionsSchema.Option::key)
+        .containsExactly("theme", "show_progress", "columns", "note");
+    assertThat(schema.options().get(0).choices()).containsExactly("dark", "light", "gradient");
+    assertThat(schema.validate("").toString()).contains("\"theme\":\"gradient\"");
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedNamingIt() {
+    assertThatThrownBy(() -> schema.validate("{\"colour\": \"red\"}"))
+        .isInstanceOfSatisfying(
+            InvalidOptionsException.class, e -> assertThat(e.field()).isEqualTo("colour"))
+        .hasMessage(
+            "Unknown option \"colour\"; this widget has: theme, show_progress, columns, note");
+  }
+
+  @Test
+  void aWrongTypeIsRefusedNamingTheFieldAndTheType() {
+    assertThatThrownBy(() -> schema.validate("{\"show_progress\": \"yes\"}"))
+        .isInstanceOfSatisfying(
+            InvalidOptionsException.class, e -> assertThat(e.field()).isEqualTo("show_progress"))
+        .hasMessage("Option \"show_progress\" must be true or false.");
+    assertThatThrownBy(() -> schema.validate("{\"columns\": 2.5}"))
+        .hasMessage("Option \"columns\" must be a whole number.");
+    assertThatThrownBy(() -> schema.validate("{\"theme\": 3}"))
+        .hasMessage("Option \"theme\" must be a string.");
+  }
+
+  @Test
+  void aValueOutsideTheEnumIsRefusedListingTheChoices() {
+    assertThatThrownBy(() -> schema.validate("{\"theme\": \"neon\"}"))
+        .isInstanceOfSatisfying(
+            InvalidOptionsException.class, e -> assertThat(e.field()).isEqualTo("theme"))
+        .hasMessage("Option \"theme\" must be one of: dark, light, gradient.");
+  }
+
+  @Test
+  void malformedOversizeOrNonObjectValuesAreRefused() {
+    assertThatThrownBy(() -> schema.validate("{\"theme\": "))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("Option values: not valid JSON.");
+    assertThatThrownBy(() -> schema.validate("[1, 2]"))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("Option values: not a JSON object.");
+    String huge = "{\"note\": \"" + "x".repeat(OptionsSchema.MAX_VALUES_LENGTH) + "\"}";
+    assertThatThrownBy(() -> schema.validate(huge))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessageContaining("longer than 4096 characters");
+  }
+
+  @Test
+  void aNullValueFallsBackToTheDefault() {
+    assertThat(schema.validate("{\"theme\": null}").getString("theme")).isEqualTo("gradient");
+  }
+
+  @Test
+  void aMalformedSchemaIsADefinitionsBug() {
+    assertThatThrownBy(() -> OptionsSchema.parse("{\"x\": {\"type\": \"colour\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown type");
+    assertThatThrownBy(
+            () ->
+                OptionsSchema.parse(
+                    "{\"x\": {\"type\": \"string\", \"enum\": [\"a\"], \"default\": \"b\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("default is not allowed");
+  }
+}

@@ -1,5 +1,7 @@
 package dev.marquee.screen.boundary;
 
+import static dev.marquee.database.control.Columns.utc;
+
 import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.control.OneTimeSecrets;
 import dev.marquee.audit.boundary.AuditLog;
@@ -58,10 +60,14 @@ public class Pairings {
   public PairingStarted start(String clientAddress, String client) {
     Instant now = clock.instant();
     String address = clientAddress == null ? "unknown" : clientAddress;
+    // Requests past their code and pickup windows are worthless: each new request sweeps them.
+    em.createNamedQuery(PairingRequest.EXPIRED)
+        .setParameter("before", utc(now.minus(PairingRequest.PICKUP_WINDOW)))
+        .executeUpdate();
     long open =
         em.createNamedQuery(PairingRequest.OPEN_FROM_ADDRESS, Long.class)
             .setParameter("address", address)
-            .setParameter("now", dev.marquee.database.control.Columns.utc(now))
+            .setParameter("now", utc(now))
             .getSingleResult();
     if (open >= MAX_OPEN_PER_ADDRESS) {
       throw new PairingRefusedException(

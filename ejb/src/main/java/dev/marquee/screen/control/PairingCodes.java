@@ -1,7 +1,7 @@
 package dev.marquee.screen.control;
 
+import dev.marquee.admin.control.OneTimeSecrets;
 import java.security.SecureRandom;
-import java.util.Locale;
 
 /**
  * Pairing codes: short enough to read off a TV across a room and type on a phone, eight symbols of
@@ -30,9 +30,9 @@ public final class PairingCodes {
     return code.toString();
   }
 
-  /** A typed code as it is compared: upper case, without spaces and dashes. */
+  /** A typed code as it is compared: upper case, without spaces and dashes (as setup codes). */
   public static String normalize(String typed) {
-    return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    return OneTimeSecrets.normalizeCode(typed);
   }
 
   /** Whether a normalized code could have been issued: right length, only the alphabet. */

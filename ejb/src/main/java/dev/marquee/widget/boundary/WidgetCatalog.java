@@ -52,10 +52,6 @@ public class WidgetCatalog {
     }
   }
 
-  public List<WidgetDefinition> definitions() {
-    return em.createNamedQuery(WidgetDefinition.ALL, WidgetDefinition.class).getResultList();
-  }
-
   public Optional<WidgetDefinition> bySlug(String slug) {
     return em.createNamedQuery(WidgetDefinition.BY_SLUG, WidgetDefinition.class)
         .setParameter("slug", slug)

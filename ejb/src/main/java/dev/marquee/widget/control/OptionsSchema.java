@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,6 +110,36 @@ public final class OptionsSchema {
       complete.add(option.key(), value);
     }
     return complete.build();
+  }
+
+  /**
+   * What a form generated from this schema sent, as the JSON object {@link #validate} checks:
+   * checkbox values as booleans, numbers parsed (a value that is not one stays text, so validation
+   * refuses it naming the field), blank fields left out so their defaults apply.
+   */
+  public String fromForm(Map<String, ?> typed) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    for (Option option : options.values()) {
+      Object value = typed.get(option.key());
+      if (value == null || (value instanceof String text && text.isBlank())) {
+        continue;
+      }
+      switch (option.type()) {
+        case "boolean" ->
+            json.add(option.key(), Boolean.TRUE.equals(value) || "true".equals(value));
+        case "number", "integer" -> addNumber(json, option.key(), value.toString());
+        default -> json.add(option.key(), value.toString());
+      }
+    }
+    return json.build().toString();
+  }
+
+  private static void addNumber(JsonObjectBuilder json, String key, String typed) {
+    try {
+      json.add(key, new BigDecimal(typed.strip()));
+    } catch (NumberFormatException e) {
+      json.add(key, typed);
+    }
   }
 
   private List<String> keys() {

@@ -24,11 +24,9 @@ import java.util.UUID;
 @NamedQuery(
     name = WidgetDefinition.BY_SLUG,
     query = "SELECT d FROM WidgetDefinition d WHERE d.slug = :slug")
-@NamedQuery(name = WidgetDefinition.ALL, query = "SELECT d FROM WidgetDefinition d ORDER BY d.name")
 public class WidgetDefinition {
 
   public static final String BY_SLUG = "WidgetDefinition.bySlug";
-  public static final String ALL = "WidgetDefinition.all";
 
   @Id private UUID id;
 

@@ -92,4 +92,19 @@ class OptionsSchemaTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("default is not allowed");
   }
+
+  @Test
+  void formValuesBecomeTypedJsonAndANonNumberIsStillRefusedByName() {
+    java.util.Map<String, Object> typed = new java.util.HashMap<>();
+    typed.put("theme", "dark");
+    typed.put("show_progress", Boolean.FALSE);
+    typed.put("columns", " 3 ");
+    typed.put("note", "");
+
+    assertThat(schema.fromForm(typed))
+        .isEqualTo("{\"theme\":\"dark\",\"show_progress\":false,\"columns\":3}");
+    typed.put("columns", "three");
+    assertThatThrownBy(() -> schema.validate(schema.fromForm(typed)))
+        .hasMessage("Option \"columns\" must be a whole number.");
+  }
 }

@@ -23,11 +23,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +66,7 @@ public class WidgetsPage implements Serializable {
 
   private transient List<WidgetConfigurationView> list;
   private transient List<SpotifyAccountView> accounts;
+  private transient OptionsSchema schema;
 
   public void load() {
     AdminView admin = currentAdmin.require();
@@ -95,7 +94,7 @@ public class WidgetsPage implements Serializable {
   public void save() {
     AdminView admin = currentAdmin.require();
     try {
-      String options = optionsJson();
+      String options = schema().fromForm(values);
       List<UUID> sources = SourceOrder.of(positions);
       WidgetConfigurationView saved =
           editing == null
@@ -126,10 +125,19 @@ public class WidgetsPage implements Serializable {
 
   /** The option fields, in the schema's order. */
   public List<OptionsSchema.Option> getOptions() {
-    return catalog
-        .bySlug(WidgetCatalog.DEFAULT_SLUG)
-        .map(definition -> definition.options().options())
-        .orElse(List.of());
+    return schema().options();
+  }
+
+  // Read once per request: the form asks for the options several times while rendering.
+  private OptionsSchema schema() {
+    if (schema == null) {
+      schema =
+          catalog
+              .bySlug(WidgetCatalog.DEFAULT_SLUG)
+              .map(definition -> definition.options())
+              .orElse(OptionsSchema.parse("{}"));
+    }
+    return schema;
   }
 
   public List<WidgetConfigurationView> getConfigurations() {
@@ -171,33 +179,6 @@ public class WidgetsPage implements Serializable {
     List<UUID> sources = existing.sources();
     for (int i = 0; i < sources.size(); i++) {
       positions.put(sources.get(i).toString(), Integer.toString(i + 1));
-    }
-  }
-
-  /** The form's values as the JSON object the schema checks: types follow the schema. */
-  private String optionsJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    for (OptionsSchema.Option option : getOptions()) {
-      Object value = values.get(option.key());
-      if (value == null || (value instanceof String text && text.isBlank())) {
-        continue;
-      }
-      switch (option.type()) {
-        case "boolean" ->
-            json.add(option.key(), Boolean.TRUE.equals(value) || "true".equals(value));
-        case "number", "integer" -> addNumber(json, option.key(), value.toString());
-        default -> json.add(option.key(), value.toString());
-      }
-    }
-    return json.build().toString();
-  }
-
-  private static void addNumber(JsonObjectBuilder json, String key, String typed) {
-    try {
-      json.add(key, new BigDecimal(typed.strip()));
-    } catch (NumberFormatException e) {
-      // Passed on as text, so the schema refuses it with the field's name.
-      json.add(key, typed);
     }
   }
 

@@ -21,7 +21,10 @@ public enum AuditAction {
   WIDGET_CONFIGURATION_SAVED("Widget configuration saved"),
   WIDGET_CONFIGURATION_DELETED("Widget configuration deleted"),
   SCREEN_PAIRED("Screen paired"),
-  PAIRING_FAILED("Pairing refused: no screen waits with that code");
+  PAIRING_FAILED("Pairing refused: no screen waits with that code"),
+  SCREEN_CHANGED("Screen renamed or moved"),
+  SCREEN_REVOKED("Screen revoked"),
+  SCREEN_DELETED("Screen deleted");
 
   private final String label;
 

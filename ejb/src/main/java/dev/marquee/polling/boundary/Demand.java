@@ -41,6 +41,17 @@ public class Demand {
     scheduleOf(accountId).watchedByOneFewer();
   }
 
+  /**
+   * Nobody watches anything: called when this node starts, since watchers are the screens connected
+   * to it and a node that just started has none. (One node holds every screen socket; see
+   * docs/operations.md before running several.)
+   *
+   * @return how many schedules had watchers
+   */
+  public int forgetAllWatchers() {
+    return em.createNamedQuery(PollSchedule.FORGET_WATCHERS).executeUpdate();
+  }
+
   /** A newly connected (or reconnected) account gets its schedule, polled again from now. */
   public void onConnected(@Observes SpotifyAccountConnected connected) {
     PollSchedule schedule = em.find(PollSchedule.class, connected.accountId());

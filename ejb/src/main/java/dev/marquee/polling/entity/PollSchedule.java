@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -29,7 +30,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "poll_schedule")
+@NamedQuery(
+    name = PollSchedule.FORGET_WATCHERS,
+    query = "UPDATE PollSchedule s SET s.watchers = 0 WHERE s.watchers > 0")
 public class PollSchedule {
+
+  public static final String FORGET_WATCHERS = "PollSchedule.forgetWatchers";
 
   static final int MAX_ERROR = 400;
 

@@ -144,7 +144,7 @@ public class Pairings {
         admin.username(),
         address,
         screen.name());
-    return new ClaimOutcome.Paired(ScreenView.of(screen, configuration.name()));
+    return new ClaimOutcome.Paired(ScreenView.of(screen, configuration.name(), false));
   }
 
   /**

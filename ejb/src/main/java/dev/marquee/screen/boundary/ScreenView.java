@@ -4,7 +4,9 @@ import dev.marquee.screen.entity.Screen;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A screen as the console shows it; no token, not even its digest. */
+/**
+ * A screen as the console shows it; no token, not even its digest. {@code online}: on this node.
+ */
 public record ScreenView(
     UUID id,
     UUID organizationId,
@@ -15,9 +17,10 @@ public record ScreenView(
     String client,
     String lastAddress,
     Instant lastSeenAt,
-    boolean revoked) {
+    boolean revoked,
+    boolean online) {
 
-  static ScreenView of(Screen screen, String configurationName) {
+  static ScreenView of(Screen screen, String configurationName, boolean online) {
     return new ScreenView(
         screen.id(),
         screen.organizationId(),
@@ -28,6 +31,7 @@ public record ScreenView(
         screen.client().orElse(null),
         screen.lastAddress().orElse(null),
         screen.lastSeenAt().orElse(null),
-        screen.revoked());
+        screen.revoked(),
+        online);
   }
 }

@@ -107,6 +107,19 @@ public class Screen {
     this.groupName = checked(group, "group", MAX_GROUP, true);
   }
 
+  /**
+   * Renames the screen and sets what it shows, all or nothing.
+   *
+   * @throws InvalidScreenException when the name or group is not acceptable
+   */
+  public void change(String newName, UUID configuration, String group) {
+    String checkedName = checked(newName, "name", MAX_NAME, false);
+    String checkedGroup = checked(group, "group", MAX_GROUP, true);
+    this.name = checkedName;
+    this.configurationId = Objects.requireNonNull(configuration, "configuration");
+    this.groupName = checkedGroup;
+  }
+
   /** Gives the screen its device token's digest; a screen gets one token in its life. */
   public void tokenIssued(String hash) {
     if (tokenHash != null) {

@@ -10,6 +10,7 @@ import dev.marquee.widget.entity.InvalidWidgetConfigurationException;
 import dev.marquee.widget.entity.WidgetConfiguration;
 import dev.marquee.widget.entity.WidgetDefinition;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public class WidgetConfigurations {
   @Inject WidgetCatalog catalog;
 
   @Inject AuditLog audit;
+
+  @Inject Event<WidgetConfigurationChanged> changed;
 
   Clock clock = Clock.systemUTC();
 
@@ -103,6 +106,7 @@ public class WidgetConfigurations {
         null,
         configuration.name());
     em.flush();
+    changed.fire(new WidgetConfigurationChanged(configuration.id()));
     return WidgetConfigurationView.of(configuration, definition);
   }
 

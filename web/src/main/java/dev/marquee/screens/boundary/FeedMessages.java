@@ -1,42 +1,73 @@
 package dev.marquee.screens.boundary;
 
+import dev.marquee.screen.boundary.FeedCloseCode;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
-import java.time.Clock;
 
 /**
- * Reads the screens protocol's JSON messages and writes its answers; decides nothing beyond the
- * protocol itself, so it can be tested without a container.
+ * Reads the messages a screen sends (docs/screens-protocol.md) and writes the server's answers;
+ * decides nothing beyond the protocol itself, so it is tested without a container.
  */
 final class FeedMessages {
 
   static final String HELLO = "hello";
+  static final String PING = "ping";
 
-  private final String product;
-  private final String version;
-  private final Clock clock;
+  /** Longest token, version or client text accepted in a hello. */
+  static final int MAX_FIELD = 200;
 
-  FeedMessages(String product, String version, Clock clock) {
-    this.product = product;
-    this.version = version;
-    this.clock = clock;
-  }
+  /** What one text frame from a screen is. */
+  sealed interface Incoming permits Hello, Ping, Refused {}
 
-  /** The reply to one text frame from a screen. */
-  FeedReply onText(String text) {
+  /**
+   * The first message: the device token, the state version the screen already shows (or null) and
+   * what it is (for the console), e.g. {@code marquee-player/0.1}.
+   */
+  record Hello(String token, String version, String client) implements Incoming {}
+
+  /** A request for the server's time (clock offset) that also proves the socket alive. */
+  record Ping() implements Incoming {}
+
+  /** Not a message the protocol knows: the socket closes with this code. */
+  record Refused(FeedCloseCode code) implements Incoming {}
+
+  private FeedMessages() {}
+
+  static Incoming read(String text) {
     JsonObject message = parseObject(text);
     if (message == null) {
-      return FeedReply.closeWith(FeedCloseCode.MALFORMED_JSON);
+      return new Refused(FeedCloseCode.MALFORMED_JSON);
     }
-    JsonValue type = message.get("type");
-    if (type instanceof jakarta.json.JsonString name && HELLO.equals(name.getString())) {
-      return FeedReply.answer(hello());
+    String type = text(message, "type");
+    if (HELLO.equals(type)) {
+      return new Hello(text(message, "token"), text(message, "version"), text(message, "client"));
     }
-    return FeedReply.closeWith(FeedCloseCode.UNKNOWN_TYPE);
+    if (PING.equals(type)) {
+      return new Ping();
+    }
+    return new Refused(FeedCloseCode.UNKNOWN_TYPE);
+  }
+
+  static String pong(long serverTime) {
+    return Json.createObjectBuilder()
+        .add("type", "pong")
+        .add("serverTime", serverTime)
+        .build()
+        .toString();
+  }
+
+  /** A string field, or null when absent, not a string or too long. */
+  private static String text(JsonObject message, String field) {
+    JsonValue value = message.get(field);
+    if (value instanceof JsonString string && string.getString().length() <= MAX_FIELD) {
+      return string.getString();
+    }
+    return null;
   }
 
   /** The frame as one JSON object, or null when it is anything else (including trailing text). */
@@ -50,15 +81,5 @@ final class FeedMessages {
     } catch (JsonException | IllegalStateException e) {
       return null;
     }
-  }
-
-  private String hello() {
-    return Json.createObjectBuilder()
-        .add("type", HELLO)
-        .add("server", product)
-        .add("version", version)
-        .add("serverTime", clock.millis())
-        .build()
-        .toString();
   }
 }

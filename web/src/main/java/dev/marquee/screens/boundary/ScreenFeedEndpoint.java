@@ -1,66 +1,126 @@
 package dev.marquee.screens.boundary;
 
-import dev.marquee.platform.boundary.ServerInfo;
+import dev.marquee.screen.boundary.FeedCloseCode;
+import dev.marquee.screen.boundary.LiveScreens;
+import dev.marquee.screens.boundary.FeedMessages.Hello;
+import dev.marquee.screens.boundary.FeedMessages.Incoming;
+import dev.marquee.screens.boundary.FeedMessages.Ping;
+import dev.marquee.screens.boundary.FeedMessages.Refused;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The WebSocket every screen (browser player or device client) holds open. It only moves frames:
- * what a frame means is {@link FeedMessages}'s business.
+ * The WebSocket every screen (browser player or device client) holds open. It only moves frames and
+ * keeps the protocol's order (hello first, within the deadline); what a screen is shown is {@link
+ * LiveScreens}'s business.
  */
 @ServerEndpoint("/ws/screen")
 public class ScreenFeedEndpoint {
 
-  /** Frames above this size close the socket (1009); no protocol message comes near it. */
-  public static final int MAX_FRAME_BYTES = 8192;
-
   private static final Logger LOG = Logger.getLogger(ScreenFeedEndpoint.class.getName());
 
-  @Inject ServerInfo serverInfo;
+  @Inject LiveScreens live;
 
-  private FeedMessages messages;
+  @Inject FeedDeadlines deadlines;
+
+  private SocketLink link;
+  private String address;
+  private volatile boolean joined;
+  private ScheduledFuture<?> helloDeadline;
 
   @OnOpen
   public void open(Session session) {
-    session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-    session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-    messages = new FeedMessages(serverInfo.product(), serverInfo.version(), Clock.systemUTC());
+    session.setMaxTextMessageBufferSize(FeedCloseCode.MAX_FRAME_BYTES);
+    session.setMaxBinaryMessageBufferSize(FeedCloseCode.MAX_FRAME_BYTES);
+    // Keep-alives (LiveScreens) find dead sockets; the container's idle timeout must not.
+    session.setMaxIdleTimeout(0);
+    link = new SocketLink(session);
+    address = RemoteAddress.of(session);
+    helloDeadline =
+        deadlines.after(
+            () -> {
+              if (!joined) {
+                link.close(FeedCloseCode.NOT_AUTHENTICATED);
+              }
+            });
   }
 
-  @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-  public void text(String text, Session session) throws IOException {
-    FeedReply reply = messages.onText(text);
-    if (reply.closes()) {
-      close(session, reply.close());
+  @OnMessage(maxMessageSize = FeedCloseCode.MAX_FRAME_BYTES)
+  public void text(String text, Session session) {
+    Incoming message = FeedMessages.read(text);
+    if (message instanceof Refused refused) {
+      link.close(refused.code());
+    } else if (!joined) {
+      firstMessage(message);
+    } else if (message instanceof Ping) {
+      link.send(FeedMessages.pong(System.currentTimeMillis()));
     } else {
-      // Blocking send: replies are tiny, and a failed send surfaces here instead of vanishing.
-      session.getBasicRemote().sendText(reply.text());
+      // A second hello: the socket already belongs to a screen.
+      link.close(FeedCloseCode.UNKNOWN_TYPE);
     }
   }
 
-  @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-  public void binary(ByteBuffer frame, Session session) throws IOException {
-    close(session, FeedCloseCode.BINARY_FRAME);
+  private void firstMessage(Incoming message) {
+    if (!(message instanceof Hello hello) || hello.token() == null) {
+      link.close(FeedCloseCode.NOT_AUTHENTICATED);
+      return;
+    }
+    helloDeadline.cancel(false);
+    if (live.join(link, hello.token(), hello.version(), address, hello.client()).isPresent()) {
+      joined = true;
+    } else {
+      link.close(FeedCloseCode.TOKEN_REFUSED);
+    }
+  }
+
+  @OnMessage
+  public void pong(PongMessage pong) {
+    link.ponged();
+  }
+
+  @OnMessage(maxMessageSize = FeedCloseCode.MAX_FRAME_BYTES)
+  public void binary(ByteBuffer frame) {
+    link.close(FeedCloseCode.BINARY_FRAME);
+  }
+
+  @OnClose
+  public void closed(Session session, CloseReason reason) {
+    if (helloDeadline != null) {
+      helloDeadline.cancel(false);
+    }
+    if (joined) {
+      live.leave(link);
+    }
   }
 
   @OnError
   public void error(Session session, Throwable failure) {
+    if (link == null) {
+      return;
+    }
     // Oversize frames arrive here in some containers rather than as a close by the container.
     if (isTooBig(failure)) {
-      closeQuietly(session, FeedCloseCode.FRAME_TOO_BIG);
+      link.close(FeedCloseCode.FRAME_TOO_BIG);
+      return;
+    }
+    if (!session.isOpen()) {
+      // The peer went away mid-frame: nothing to tell it.
+      LOG.log(Level.FINE, "Screen socket ended abruptly", failure);
       return;
     }
     LOG.log(Level.WARNING, "Screen socket failed; closing it", failure);
-    closeQuietly(session, FeedCloseCode.SERVER_ERROR);
+    link.close(FeedCloseCode.SERVER_ERROR);
   }
 
   private static boolean isTooBig(Throwable failure) {
@@ -70,19 +130,5 @@ public class ScreenFeedEndpoint {
       }
     }
     return false;
-  }
-
-  private static void close(Session session, FeedCloseCode code) throws IOException {
-    if (session.isOpen()) {
-      session.close(code.toCloseReason());
-    }
-  }
-
-  private static void closeQuietly(Session session, FeedCloseCode code) {
-    try {
-      close(session, code);
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "Screen socket was gone before it could be closed", e);
-    }
   }
 }

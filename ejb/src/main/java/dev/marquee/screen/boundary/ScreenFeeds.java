@@ -1,0 +1,93 @@
+package dev.marquee.screen.boundary;
+
+import dev.marquee.admin.control.OneTimeSecrets;
+import dev.marquee.polling.entity.NowPlaying;
+import dev.marquee.screen.control.FeedStates;
+import dev.marquee.screen.control.SourceState;
+import dev.marquee.screen.entity.Screen;
+import dev.marquee.widget.entity.WidgetConfiguration;
+import dev.marquee.widget.entity.WidgetDefinition;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the live feed reads and writes: device tokens checked against their digests, last-seen
+ * times, and the state of a widget configuration built from its sources' now-playing rows.
+ */
+@Stateless
+public class ScreenFeeds {
+
+  @Inject EntityManager em;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * The screen a device token belongs to, noting where and what it connects from; empty for an
+   * unknown, revoked or malformed token.
+   */
+  public Optional<ScreenIdentity> authenticate(String token, String address, String client) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      return Optional.empty();
+    }
+    Optional<Screen> screen =
+        em.createNamedQuery(Screen.BY_TOKEN, Screen.class)
+            .setParameter("hash", OneTimeSecrets.digest(token))
+            .getResultStream()
+            .findFirst();
+    screen.ifPresent(
+        s -> s.seen(address, client == null ? s.client().orElse(null) : client, now()));
+    return screen.map(ScreenFeeds::identity);
+  }
+
+  /** The screen as it is now; empty once it was revoked or deleted. */
+  public Optional<ScreenIdentity> current(UUID screenId) {
+    Screen screen = em.find(Screen.class, screenId);
+    return screen == null || screen.revoked() ? Optional.empty() : Optional.of(identity(screen));
+  }
+
+  /** The screen's connection ended: it was last seen now. */
+  public void disconnected(UUID screenId) {
+    Screen screen = em.find(Screen.class, screenId);
+    if (screen != null) {
+      screen.seen(screen.lastAddress().orElse(null), screen.client().orElse(null), now());
+    }
+  }
+
+  /** The configuration's state as its screens get it; empty when it no longer exists. */
+  public Optional<FeedState> stateOf(UUID configurationId) {
+    WidgetConfiguration configuration = em.find(WidgetConfiguration.class, configurationId);
+    if (configuration == null) {
+      return Optional.empty();
+    }
+    WidgetDefinition definition = em.find(WidgetDefinition.class, configuration.definitionId());
+    List<SourceState> sources = configuration.sources().stream().map(this::sourceState).toList();
+    return Optional.of(
+        new FeedState(
+            configuration.id(),
+            FeedStates.version(configuration, definition, sources),
+            configuration.sources(),
+            FeedStates.message(configuration, definition, sources, now())));
+  }
+
+  private SourceState sourceState(UUID accountId) {
+    NowPlaying state = em.find(NowPlaying.class, accountId);
+    return state == null
+        ? SourceState.unknown(accountId)
+        : new SourceState(accountId, state.status(), state.playback(), state.version());
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private static ScreenIdentity identity(Screen screen) {
+    return new ScreenIdentity(
+        screen.id(), screen.organizationId(), screen.configurationId(), screen.name());
+  }
+}

@@ -1,0 +1,29 @@
+package dev.marquee.screen.boundary;
+
+/**
+ * One screen's connection as the live feed drives it. The WebSocket endpoint implements it over a
+ * socket; tests implement it in memory. Implementations never block the caller: sending is queued,
+ * and a slow screen only ever falls behind on itself.
+ */
+public interface ScreenLink {
+
+  /** Queues a message that must arrive (a welcome, an answer), in order. */
+  void send(String message);
+
+  /**
+   * Queues a state message; a state still waiting to be sent is replaced by the newer one (latest
+   * wins), so a screen that reads slowly gets the current state, never a backlog.
+   */
+  void offerState(String message);
+
+  /**
+   * Checks the connection is alive and sends a keep-alive.
+   *
+   * @return false when the screen did not answer the previous keep-alive or a send has been stuck
+   *     since then: the caller closes it
+   */
+  boolean keepAlive();
+
+  /** Closes the connection, telling the screen why. */
+  void close(FeedCloseCode why);
+}

@@ -1,0 +1,136 @@
+package dev.marquee.screens.boundary;
+
+import dev.marquee.screen.boundary.FeedCloseCode;
+import dev.marquee.screen.boundary.ScreenLink;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A screen's socket as the live feed drives it. Sends are asynchronous and one at a time: messages
+ * that must arrive wait in a short queue, and a state waits in a single slot that a newer state
+ * replaces, so a screen that reads slowly (or not at all) holds at most one state and delays
+ * nobody.
+ */
+final class SocketLink implements ScreenLink {
+
+  /** Messages that must arrive (welcome, answers) one screen may have waiting. */
+  static final int MAX_QUEUED = 16;
+
+  private static final Logger LOG = Logger.getLogger(SocketLink.class.getName());
+  private static final ByteBuffer PING = ByteBuffer.wrap(new byte[] {'m', 'q'});
+
+  private final Session session;
+  private final Queue<String> queued = new ArrayDeque<>();
+  private String pendingState;
+  private boolean sending;
+  private long sends;
+  private long sendInProgressAtLastCheck = -1;
+  private volatile boolean pongSinceLastPing = true;
+
+  SocketLink(Session session) {
+    this.session = session;
+  }
+
+  @Override
+  public void send(String message) {
+    synchronized (this) {
+      if (queued.size() >= MAX_QUEUED) {
+        // A screen that asks faster than it reads loses answers, never the server's memory.
+        return;
+      }
+      queued.add(message);
+    }
+    drain();
+  }
+
+  @Override
+  public void offerState(String message) {
+    synchronized (this) {
+      pendingState = message;
+    }
+    drain();
+  }
+
+  /** The screen answered a ping. */
+  void ponged() {
+    pongSinceLastPing = true;
+  }
+
+  @Override
+  public boolean keepAlive() {
+    boolean alive;
+    synchronized (this) {
+      // The same send still outstanding a whole round later: the screen stopped reading.
+      boolean stuck = sending && sendInProgressAtLastCheck == sends;
+      sendInProgressAtLastCheck = sending ? sends : -1;
+      alive = pongSinceLastPing && !stuck && session.isOpen();
+    }
+    if (alive) {
+      pongSinceLastPing = false;
+      try {
+        session.getAsyncRemote().sendPing(PING.duplicate());
+      } catch (IOException | IllegalStateException e) {
+        return false;
+      }
+    }
+    return alive;
+  }
+
+  @Override
+  public void close(FeedCloseCode why) {
+    if (!session.isOpen()) {
+      return;
+    }
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(why.code()), why.reason()));
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "Screen socket was gone before it could be closed", e);
+    }
+  }
+
+  private void drain() {
+    String next;
+    synchronized (this) {
+      if (sending) {
+        return;
+      }
+      next = queued.poll();
+      if (next == null) {
+        next = pendingState;
+        pendingState = null;
+      }
+      if (next == null) {
+        return;
+      }
+      sending = true;
+      sends++;
+    }
+    try {
+      session.getAsyncRemote().sendText(next, this::sent);
+    } catch (IllegalStateException e) {
+      // Closed meanwhile: the endpoint's close handler takes the link out of the feed.
+      synchronized (this) {
+        sending = false;
+      }
+    }
+  }
+
+  private void sent(SendResult result) {
+    synchronized (this) {
+      sending = false;
+    }
+    if (result.isOK()) {
+      drain();
+    } else {
+      LOG.log(Level.FINE, "A send to a screen failed; its socket closes", result.getException());
+      close(FeedCloseCode.NOT_RESPONDING);
+    }
+  }
+}

@@ -53,6 +53,20 @@ final class FeedMessages {
     return new Refused(FeedCloseCode.UNKNOWN_TYPE);
   }
 
+  /**
+   * The answer to a hello without a token: who the server is. Lets a client check a server; the
+   * socket must still authenticate before the hello deadline.
+   */
+  static String serverHello(String product, String version, long serverTime) {
+    return Json.createObjectBuilder()
+        .add("type", HELLO)
+        .add("server", product)
+        .add("version", version)
+        .add("serverTime", serverTime)
+        .build()
+        .toString();
+  }
+
   static String pong(long serverTime) {
     return Json.createObjectBuilder()
         .add("type", "pong")

@@ -1,5 +1,6 @@
 package dev.marquee.screens.boundary;
 
+import dev.marquee.platform.boundary.ServerInfo;
 import dev.marquee.screen.boundary.FeedCloseCode;
 import dev.marquee.screen.boundary.LiveScreens;
 import dev.marquee.screens.boundary.FeedMessages.Hello;
@@ -33,6 +34,8 @@ public class ScreenFeedEndpoint {
   @Inject LiveScreens live;
 
   @Inject FeedDeadlines deadlines;
+
+  @Inject ServerInfo serverInfo;
 
   private SocketLink link;
   private String address;
@@ -72,8 +75,15 @@ public class ScreenFeedEndpoint {
   }
 
   private void firstMessage(Incoming message) {
-    if (!(message instanceof Hello hello) || hello.token() == null) {
+    if (!(message instanceof Hello hello)) {
       link.close(FeedCloseCode.NOT_AUTHENTICATED);
+      return;
+    }
+    if (hello.token() == null) {
+      // Who is there, for a check; authentication must still follow before the deadline.
+      link.send(
+          FeedMessages.serverHello(
+              serverInfo.product(), serverInfo.version(), System.currentTimeMillis()));
       return;
     }
     helloDeadline.cancel(false);

@@ -42,6 +42,17 @@ class FeedMessagesTest {
     assertThat(pong.getJsonNumber("serverTime").longValueExact()).isEqualTo(1234);
   }
 
+  @Test
+  void introducesTheServerToAHelloWithoutToken() {
+    JsonObject hello =
+        Json.createReader(new StringReader(FeedMessages.serverHello("Marquee", "1.2.3", 99)))
+            .readObject();
+    assertThat(hello.getString("type")).isEqualTo("hello");
+    assertThat(hello.getString("server")).isEqualTo("Marquee");
+    assertThat(hello.getString("version")).isEqualTo("1.2.3");
+    assertThat(hello.getJsonNumber("serverTime").longValueExact()).isEqualTo(99);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{", "not json", "", "[1,2]", "\"hello\"", "42", "{\"type\":\"hello\"}x"})
   void closesWith1007OnAnythingButAJsonObject(String frame) {

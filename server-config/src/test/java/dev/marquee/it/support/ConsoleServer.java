@@ -50,6 +50,11 @@ public final class ConsoleServer implements AutoCloseable {
 
   /** A server on an empty database of the given name. */
   public static ConsoleServer start(String name) {
+    return start(name, Map.of());
+  }
+
+  /** A server on an empty database of the given name, with more settings (environment names). */
+  public static ConsoleServer start(String name, Map<String, String> settings) {
     try {
       SpotifySandbox sandbox =
           SpotifySandbox.builder()
@@ -66,7 +71,8 @@ public final class ConsoleServer implements AutoCloseable {
               name,
               MarqueeProcess.environment(
                   database,
-                  Map.of(
+                  withSettings(
+                      settings,
                       "MARQUEE_SPOTIFY_ACCOUNTS_URL",
                       sandbox.baseUri().toString(),
                       "MARQUEE_SPOTIFY_API_URL",
@@ -93,6 +99,16 @@ public final class ConsoleServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The fixed settings of every test server, then the test's own, which win. */
+  private static Map<String, String> withSettings(Map<String, String> settings, String... pairs) {
+    Map<String, String> all = new java.util.HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      all.put(pairs[i], pairs[i + 1]);
+    }
+    all.putAll(settings);
+    return all;
   }
 
   public MarqueeProcess marquee() {

@@ -21,6 +21,14 @@ public final class JsonBodies {
     }
   }
 
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static String object(String key, String value) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put(key, value);

@@ -21,7 +21,10 @@ public final class ScreenSocket implements AutoCloseable {
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private ScreenSocket(URI uri) {
+  private final boolean reading;
+
+  private ScreenSocket(URI uri, boolean reading) {
+    this.reading = reading;
     this.socket =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
@@ -32,7 +35,15 @@ public final class ScreenSocket implements AutoCloseable {
   }
 
   public static ScreenSocket open(URI uri) {
-    return new ScreenSocket(uri);
+    return new ScreenSocket(uri, true);
+  }
+
+  /**
+   * A screen that stopped reading: it never takes a frame, so it answers no ping either (as a hung
+   * device or a dead network path would).
+   */
+  public static ScreenSocket openWithoutReading(URI uri) {
+    return new ScreenSocket(uri, false);
   }
 
   public ScreenSocket send(String text) {
@@ -47,11 +58,49 @@ public final class ScreenSocket implements AutoCloseable {
 
   /** The next text frame from the server, waiting up to five seconds. */
   public String nextText() throws InterruptedException {
-    String text = texts.poll(5, TimeUnit.SECONDS);
+    return nextText(Duration.ofSeconds(5));
+  }
+
+  /** The next text frame from the server, waiting up to {@code within}. */
+  public String nextText(Duration within) throws InterruptedException {
+    String text = texts.poll(within.toMillis(), TimeUnit.MILLISECONDS);
     if (text == null) {
-      throw new AssertionError("No message from the server within 5 s");
+      throw new AssertionError("No message from the server within " + within);
     }
     return text;
+  }
+
+  /**
+   * Reads frames until one matches, failing after {@code within}; the frames before it are returned
+   * too, in order, with the match last.
+   */
+  public java.util.List<String> until(java.util.function.Predicate<String> match, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String text = left > 0 ? texts.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (text == null) {
+        throw new AssertionError("No matching message within " + within + "; saw " + seen);
+      }
+      seen.add(text);
+      if (match.test(text)) {
+        return seen;
+      }
+    }
+  }
+
+  /** The frames already received and not read yet. */
+  public java.util.List<String> drain() {
+    java.util.List<String> drained = new java.util.ArrayList<>();
+    texts.drainTo(drained);
+    return drained;
+  }
+
+  /** Whether the server closed the socket (or it failed) by now. */
+  public boolean isClosed() {
+    return closed.isDone();
   }
 
   /** How the server closed the socket, waiting up to five seconds. */
@@ -69,6 +118,13 @@ public final class ScreenSocket implements AutoCloseable {
 
   private final class Collector implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      if (reading) {
+        webSocket.request(1);
+      }
+    }
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

@@ -1,0 +1,435 @@
+package dev.marquee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.it.support.ConsoleClient;
+import dev.marquee.it.support.ConsoleServer;
+import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.ScreenSocket;
+import dev.marquee.sandbox.SpotifySandbox;
+import dev.marquee.sandbox.playback.Track;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live feed end to end, against a real server and the sandbox: a screen paired through the
+ * console gets its state and every track change; fallback between sources; reconnects by version;
+ * revoke; organizations kept apart; unauthenticated and dead sockets; demand follows the screens
+ * online. Short poll intervals (3 s base, 2 s idle) keep it quick.
+ */
+class ScreenFeedIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration SOON = Duration.ofSeconds(12);
+
+  private static ConsoleServer server;
+  private static SpotifySandbox sandbox;
+  private static ConsoleClient admin;
+  private static String organizationId;
+
+  @BeforeAll
+  static void start() {
+    server =
+        ConsoleServer.start(
+            "feed",
+            Map.of(
+                "MARQUEE_POLLING_BASE_INTERVAL", "PT3S",
+                "MARQUEE_POLLING_IDLE_STEPS", "PT2S",
+                "MARQUEE_SCREENS_HELLO_TIMEOUT_SECONDS", "2",
+                "MARQUEE_SCREENS_KEEPALIVE_SECONDS", "2"));
+    sandbox = server.sandbox();
+    admin = server.signedInAdmin();
+    server.ensureDefaultApp(admin);
+    organizationId = ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aScreenPairedInTheConsoleGetsItsStateAndEveryTrackChange() throws Exception {
+    String user = account(admin, organizationId, "Opening Number", "Second Number");
+    String configuration = showingNewest(admin, organizationId, "Lobby " + user);
+    Pairing pairing = pair(admin, "Front desk " + user, configuration);
+
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      JsonNode welcome = JsonBodies.parse(socket.nextText());
+      assertThat(welcome.path("type").asText()).isEqualTo("welcome");
+      assertThat(welcome.path("screen").path("name").asText()).isEqualTo("Front desk " + user);
+      JsonNode state = awaitState(socket, title("Opening Number"));
+      assertThat(state.path("widget").path("slug").asText()).isEqualTo("spotify-now-playing");
+      assertThat(state.path("widget").path("template").isObject()).isTrue();
+      assertThat(state.path("options").path("theme").asText()).isEqualTo("gradient");
+      assertThat(state.path("configuration").path("id").asText()).isEqualTo(configuration);
+      assertThat(state.path("status").asText()).isEqualTo("LIVE");
+      assertThat(state.path("source").asInt()).isZero();
+      assertThat(state.path("idle").asBoolean()).isFalse();
+      assertThat(state.path("serverTime").asLong())
+          .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(10_000L));
+      assertThat(state.path("version").asText()).isNotBlank();
+
+      sandbox.player(user).skip();
+      JsonNode changed = awaitState(socket, title("Second Number"));
+      assertThat(changed.path("version").asText()).isNotEqualTo(state.path("version").asText());
+
+      Element row = screenRow(admin, pairing.screenId());
+      assertThat(row.select(".state").text()).isEqualTo("online");
+      assertThat(row.select(".client").text()).isEqualTo("it-screen/1");
+      assertThat(row.select(".address").text()).isEqualTo("127.0.0.1");
+    }
+    assertThat(server.marquee().log()).doesNotContain(pairing.token());
+  }
+
+  @Test
+  void aReconnectWithAnOldVersionGetsTheCurrentStateAndWithTheCurrentOneOnlyAConfirmation()
+      throws Exception {
+    String user = account(admin, organizationId, "Before The Cut", "After The Cut");
+    Pairing pairing = pair(admin, "Reconnecting", showingNewest(admin, organizationId, user));
+    String old;
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      socket.nextText();
+      old = awaitState(socket, title("Before The Cut")).path("version").asText();
+    }
+    sandbox.player(user).skip();
+    // While the screen is away nobody watches: the reconnect itself brings the poll forward.
+    String current;
+    try (ScreenSocket socket = connect(pairing.token(), old)) {
+      socket.nextText();
+      JsonNode state = awaitState(socket, title("After The Cut"));
+      current = state.path("version").asText();
+    }
+    try (ScreenSocket socket = connect(pairing.token(), current)) {
+      socket.nextText();
+      JsonNode confirmation = JsonBodies.parse(socket.nextText());
+      assertThat(confirmation.path("type").asText()).isEqualTo("current");
+      assertThat(confirmation.path("version").asText()).isEqualTo(current);
+      assertThat(confirmation.has("data")).isFalse();
+    }
+  }
+
+  @Test
+  void aScreenShowsTheFirstPlayingSourceElseTheFirstPausedElseIdle() throws Exception {
+    String first = account(admin, organizationId, "Zone One");
+    String second = account(admin, organizationId, "Zone Two");
+    sandbox.player(first).stop();
+    // The two accounts connected last are the last two in the list.
+    int count = accountCount(admin, organizationId);
+    String configuration =
+        configuration(admin, organizationId, "Zones " + first, Map.of(count - 2, 1, count - 1, 2));
+    Pairing pairing = pair(admin, "Zones " + first, configuration);
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      socket.nextText();
+      JsonNode secondPlays = awaitState(socket, title("Zone Two"));
+      assertThat(secondPlays.path("source").asInt()).isEqualTo(1);
+
+      sandbox.player(first).play();
+      JsonNode firstPlays = awaitState(socket, title("Zone One"));
+      assertThat(firstPlays.path("source").asInt()).isZero();
+
+      sandbox.player(first).pause();
+      JsonNode playingWins = awaitState(socket, title("Zone Two"));
+      assertThat(playingWins.path("source").asInt()).isEqualTo(1);
+
+      sandbox.player(second).pause();
+      JsonNode firstPaused = awaitState(socket, s -> title("Zone One").test(s) && !isPlaying(s));
+      assertThat(firstPaused.path("source").asInt()).isZero();
+
+      sandbox.player(first).stop();
+      sandbox.player(second).stop();
+      JsonNode idle = awaitState(socket, s -> s.path("idle").asBoolean());
+      assertThat(idle.path("data").isNull()).isTrue();
+      assertThat(idle.path("source").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void aScreenOfAnotherOrganizationNeverHearsOfThisOneAndCannotBeMovedToItsConfiguration()
+      throws Exception {
+    String name = ConsoleServer.unique("Other");
+    ConsoleClient other =
+        server.organizationAdmin(admin, name, ConsoleServer.unique("other"), "other password 1");
+    String otherOrganization = ConsoleServer.organizationId(admin, name);
+    String ours = account(admin, organizationId, "Our Secret Song", "Our Next Song");
+    String ourConfiguration = showingNewest(admin, organizationId, "Ours " + ours);
+    String theirs = account(other, otherOrganization, "Their Song");
+    String theirConfiguration = showingNewest(other, otherOrganization, "Theirs " + theirs);
+    Pairing ourScreen = pair(admin, "Our screen " + ours, ourConfiguration);
+    Pairing theirScreen = pair(other, "Their screen " + theirs, theirConfiguration);
+
+    try (ScreenSocket our = connect(ourScreen.token(), null);
+        ScreenSocket their = connect(theirScreen.token(), null)) {
+      awaitState(our, title("Our Secret Song"));
+      awaitState(their, title("Their Song"));
+      sandbox.player(ours).skip();
+      awaitState(our, title("Our Next Song"));
+      List<String> heard = new ArrayList<>(their.drain());
+      their.send("{\"type\":\"ping\"}");
+      heard.addAll(their.until(s -> s.contains("\"pong\""), SOON));
+      assertThat(String.join("\n", heard))
+          .doesNotContain("Our Secret Song")
+          .doesNotContain("Our Next Song")
+          .doesNotContain(ourConfiguration)
+          .doesNotContain(organizationId);
+    }
+
+    // Their admin forges a move of their screen to our configuration: refused, nothing changes.
+    ConsoleClient.Page edit = other.get("/screens.xhtml?id=" + theirScreen.screenId());
+    Map<String, String> fields =
+        other.formFields(edit, "screen", Map.of("configuration", ourConfiguration), "save");
+    ConsoleClient.Page refused = other.post(ConsoleClient.actionOf(edit, "screen"), fields);
+    assertThat(refused.body()).doesNotContain("Saved Their screen");
+    assertThat(screenRow(other, theirScreen.screenId()).select(".shows").text())
+        .isEqualTo("Theirs " + theirs);
+    assertThat(other.get("/screens.xhtml").body()).doesNotContain("Our screen " + ours);
+    assertThat(other.get("/screens.xhtml?id=" + ourScreen.screenId()).body())
+        .doesNotContain("Our screen " + ours);
+  }
+
+  @Test
+  void aRevokedScreenIsDisconnectedAtOnceAndCannotReconnectWhileOthersStay() throws Exception {
+    String user = account(admin, organizationId, "Revocation Blues");
+    String configuration = showingNewest(admin, organizationId, "Revoke " + user);
+    Pairing revoked = pair(admin, "To revoke " + user, configuration);
+    Pairing staying = pair(admin, "Staying " + user, configuration);
+    try (ScreenSocket doomed = connect(revoked.token(), null);
+        ScreenSocket stays = connect(staying.token(), null)) {
+      awaitState(doomed, title("Revocation Blues"));
+      awaitState(stays, title("Revocation Blues"));
+
+      ConsoleClient.Page done = press(admin, revoked.screenId(), "revoke");
+      assertThat(done.notices()).contains("Revoked");
+      assertThat(doomed.awaitClose().code()).isEqualTo(4403);
+
+      stays.send("{\"type\":\"ping\"}");
+      assertThat(stays.until(s -> s.contains("\"pong\""), SOON)).isNotEmpty();
+      assertThat(stays.isClosed()).isFalse();
+    }
+    try (ScreenSocket again = connect(revoked.token(), null)) {
+      assertThat(again.awaitClose().code()).isEqualTo(4403);
+    }
+    assertThat(screenRow(admin, revoked.screenId()).select(".state").text()).isEqualTo("revoked");
+    assertThat(screenRow(admin, staying.screenId()).select(".state").text()).isEqualTo("offline");
+    assertThat(press(admin, revoked.screenId(), "delete").notices()).contains("Deleted");
+    assertThat(
+            admin.get("/screens.xhtml").html().select("tr[data-screen=" + revoked.screenId() + "]"))
+        .isEmpty();
+  }
+
+  @Test
+  void socketsThatDoNotAuthenticateInTimeOrWithAValidTokenAreClosed() throws Exception {
+    try (ScreenSocket silent = ScreenSocket.open(server.marquee().webSocketUri("/ws/screen"))) {
+      assertThat(silent.awaitClose().code()).isEqualTo(4401);
+    }
+    try (ScreenSocket pinging = ScreenSocket.open(server.marquee().webSocketUri("/ws/screen"))) {
+      pinging.send("{\"type\":\"ping\"}");
+      assertThat(pinging.awaitClose().code()).isEqualTo(4401);
+    }
+    try (ScreenSocket forged = connect("A".repeat(43), null)) {
+      assertThat(forged.awaitClose().code()).isEqualTo(4403);
+    }
+    try (ScreenSocket checking = ScreenSocket.open(server.marquee().webSocketUri("/ws/screen"))) {
+      checking.send("{\"type\":\"hello\"}");
+      assertThat(JsonBodies.parse(checking.nextText()).path("server").asText())
+          .isEqualTo("Marquee");
+      assertThat(checking.awaitClose().code()).isEqualTo(4401);
+    }
+  }
+
+  @Test
+  void anAccountIsPolledOnlyWhileAScreenShowingItIsOnline() throws Exception {
+    String user = account(admin, organizationId, "Watched Song");
+    Pairing pairing = pair(admin, "Watcher " + user, showingNewest(admin, organizationId, user));
+    await("no calls before any screen shows it")
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(6))
+        .until(() -> calls(user) == 0);
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      awaitState(socket, title("Watched Song"));
+      long connected = calls(user);
+      await("calls while the screen is online")
+          .atMost(SOON)
+          .until(() -> calls(user) >= connected + 2);
+    }
+    await("offline in the console")
+        .atMost(SOON)
+        .until(
+            () -> "offline".equals(screenRow(admin, pairing.screenId()).select(".state").text()));
+    long offline = calls(user);
+    await("no more calls once no screen shows it")
+        .during(Duration.ofSeconds(8))
+        .atMost(Duration.ofSeconds(12))
+        .until(() -> calls(user) <= offline + 1);
+  }
+
+  @Test
+  void aScreenThatStopsAnsweringIsDroppedAndNoLongerOnline() throws Exception {
+    String user = account(admin, organizationId, "Hung Device");
+    Pairing pairing = pair(admin, "Hung " + user, showingNewest(admin, organizationId, user));
+    try (ScreenSocket hung =
+        ScreenSocket.openWithoutReading(server.marquee().webSocketUri("/ws/screen"))) {
+      hung.send(hello(pairing.token(), null));
+      await("online")
+          .atMost(SOON)
+          .until(
+              () -> "online".equals(screenRow(admin, pairing.screenId()).select(".state").text()));
+      await("dropped after unanswered pings")
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> "offline".equals(screenRow(admin, pairing.screenId()).select(".state").text()));
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private record Pairing(String screenId, String token) {}
+
+  private static ScreenSocket connect(String token, String version) {
+    return ScreenSocket.open(server.marquee().webSocketUri("/ws/screen"))
+        .send(hello(token, version));
+  }
+
+  private static String hello(String token, String version) {
+    Map<String, String> hello = new HashMap<>();
+    hello.put("type", "hello");
+    hello.put("token", token);
+    hello.put("client", "it-screen/1");
+    if (version != null) {
+      hello.put("version", version);
+    }
+    return JsonBodies.write(hello);
+  }
+
+  private static JsonNode awaitState(ScreenSocket socket, Predicate<JsonNode> match)
+      throws InterruptedException {
+    List<String> seen =
+        socket.until(
+            text -> {
+              JsonNode message = JsonBodies.parse(text);
+              return "state".equals(message.path("type").asText()) && match.test(message);
+            },
+            SOON);
+    return JsonBodies.parse(seen.get(seen.size() - 1));
+  }
+
+  private static Predicate<JsonNode> title(String title) {
+    return state -> title.equals(state.path("data").path("track_name").asText());
+  }
+
+  private static boolean isPlaying(JsonNode state) {
+    return state.path("data").path("is_playing").asBoolean();
+  }
+
+  /** A new sandbox user playing the tracks, connected to the organization; its user id. */
+  private static String account(ConsoleClient client, String organization, String... titles) {
+    String user = "feed-" + UUID.randomUUID().toString().substring(0, 8);
+    sandbox.createUser(user, "Feed " + user);
+    List<Track> queue = new ArrayList<>();
+    for (String title : titles) {
+      queue.add(Track.of(title, "The Feeders", "Live", "2026-01-01", Duration.ofMinutes(10)));
+    }
+    sandbox.player(user).setQueue(queue);
+    ConsoleServer.callback(
+        client, sandbox.approve(ConsoleServer.startConnect(client, organization), user));
+    return user;
+  }
+
+  private static int accountCount(ConsoleClient client, String organization) {
+    return ConsoleServer.accountNames(client, organization).size();
+  }
+
+  /** A configuration showing the organization's newest account; its id. */
+  private static String showingNewest(ConsoleClient client, String organization, String name) {
+    int newest = accountCount(client, organization) - 1;
+    return configuration(client, organization, name, Map.of(newest, 1));
+  }
+
+  /** A configuration with the accounts at these list positions, tried in the given order. */
+  private static String configuration(
+      ConsoleClient client, String organization, String name, Map<Integer, Integer> order) {
+    Map<String, String> fields = new HashMap<>(Map.of("name", name));
+    order.forEach((index, position) -> fields.put("source:" + index + ":position", "" + position));
+    ConsoleClient.Page saved =
+        client.submit(
+            client.get("/widgets.xhtml?organization=" + organization), "widget", fields, "save");
+    assertThat(saved.notices()).contains("Saved " + name);
+    return client.get("/pair.xhtml").html().select("#pair\\:configuration option").stream()
+        .filter(option -> option.text().endsWith(name))
+        .findFirst()
+        .orElseThrow()
+        .attr("value");
+  }
+
+  private static Pairing pair(ConsoleClient client, String name, String configuration)
+      throws Exception {
+    JsonNode started =
+        JsonBodies.parse(post("/api/screens/pairing", "{\"client\":\"it-screen/1\"}").body());
+    ConsoleClient.Page claimed =
+        client.submit(
+            client.get("/pair.xhtml"),
+            "pair",
+            Map.of(
+                "code",
+                started.path("code").asText(),
+                "name",
+                name,
+                "configuration",
+                configuration),
+            "claim");
+    assertThat(claimed.notices()).contains("Paired " + name);
+    HttpResponse<String> token =
+        post(
+            "/api/screens/pairing/" + started.path("pairingId").asText() + "/pickup",
+            "{\"secret\":\"" + started.path("secret").asText() + "\"}");
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    JsonNode picked = JsonBodies.parse(token.body());
+    return new Pairing(picked.path("screenId").asText(), picked.path("token").asText());
+  }
+
+  private static Element screenRow(ConsoleClient client, String screenId) {
+    Element row =
+        client.get("/screens.xhtml").html().selectFirst("tr[data-screen=" + screenId + "]");
+    assertThat(row).as("screen " + screenId + " listed").isNotNull();
+    return row;
+  }
+
+  private static ConsoleClient.Page press(ConsoleClient client, String screenId, String button) {
+    ConsoleClient.Page page = client.get("/screens.xhtml");
+    String name =
+        page.html().selectFirst("tr[data-screen=" + screenId + "] input." + button).attr("name");
+    return client.submit(page, "screens", Map.of(), name.substring("screens:".length()));
+  }
+
+  private static long calls(String user) {
+    return sandbox.counters().calls(user, "currently-playing");
+  }
+
+  private static HttpResponse<String> post(String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(server.uri(path).toString()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -439,14 +439,21 @@ class PollingIT {
 
   @Test
   @Order(13)
-  void afterARestartPollingResumesWithoutAnyAction() throws Exception {
+  void afterARestartNothingIsWatchedUntilScreensComeBackAndThenPollingResumes() throws Exception {
     Account account = playingAccount("Across a restart");
     server.stop();
-    long stopped = account.calls();
     server.start().awaitReady();
-    await("calls after the restart")
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> account.calls() > stopped);
+    // Watchers are the screens connected to a node: a node that just started has none.
+    long restarted = account.calls();
+    await("no polls while nothing is watched after the restart")
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(8))
+        .until(() -> account.calls() <= restarted + 1);
+    long beforeWatch = account.calls();
+    account.watch();
+    await("calls once a screen watches again")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> account.calls() > beforeWatch);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -108,6 +108,22 @@ class PairingIT {
   }
 
   @Test
+  @Order(1)
+  void theQrCodesLinkOpensTheClaimPageWithTheCodeAfterSignIn() {
+    ConsoleClient phone = server.client();
+    ConsoleClient.Page signIn = phone.get("/pair.xhtml?code=K7QX-M4PD");
+    assertThat(signIn.uri().getPath()).endsWith("/sign-in.xhtml");
+    ConsoleClient.Page claimPage =
+        phone.submit(
+            signIn,
+            "sign-in",
+            Map.of("username", ConsoleServer.ADMIN, "password", ConsoleServer.ADMIN_PASSWORD),
+            "submit");
+    assertThat(claimPage.uri().getPath()).endsWith("/pair.xhtml");
+    assertThat(claimPage.html().select("#pair\\:code").attr("value")).isEqualTo("K7QX-M4PD");
+  }
+
+  @Test
   @Order(2)
   void aUsedOrWrongCodeIsRefusedAndPairsNothing() throws Exception {
     JsonNode pairing = JsonBodies.parse(post("/api/screens/pairing", "").body());

@@ -76,9 +76,12 @@ class ScreenFeedIT {
       JsonNode welcome = JsonBodies.parse(socket.nextText());
       assertThat(welcome.path("type").asText()).isEqualTo("welcome");
       assertThat(welcome.path("screen").path("name").asText()).isEqualTo("Front desk " + user);
-      JsonNode state = awaitState(socket, title("Opening Number"));
-      assertThat(state.path("widget").path("slug").asText()).isEqualTo("spotify-now-playing");
-      assertThat(state.path("widget").path("template").isObject()).isTrue();
+      List<JsonNode> states = statesUntil(socket, title("Opening Number"));
+      JsonNode first = states.get(0);
+      assertThat(first.path("widget").path("slug").asText()).isEqualTo("spotify-now-playing");
+      assertThat(first.path("widget").path("template").isObject()).isTrue();
+      JsonNode state = states.get(states.size() - 1);
+      assertThat(state.path("widgetRevision").asInt()).isEqualTo(1);
       assertThat(state.path("options").path("theme").asText()).isEqualTo("gradient");
       assertThat(state.path("configuration").path("id").asText()).isEqualTo(configuration);
       assertThat(state.path("status").asText()).isEqualTo("LIVE");
@@ -91,6 +94,9 @@ class ScreenFeedIT {
       sandbox.player(user).skip();
       JsonNode changed = awaitState(socket, title("Second Number"));
       assertThat(changed.path("version").asText()).isNotEqualTo(state.path("version").asText());
+      // The definition went once; later states name its revision only.
+      assertThat(changed.has("widget")).isFalse();
+      assertThat(changed.path("widgetRevision").asInt()).isEqualTo(1);
 
       Element row = screenRow(admin, pairing.screenId());
       assertThat(row.select(".state").text()).isEqualTo("online");
@@ -329,6 +335,22 @@ class ScreenFeedIT {
             },
             SOON);
     return JsonBodies.parse(seen.get(seen.size() - 1));
+  }
+
+  /** The states received until one matches, in order. */
+  private static List<JsonNode> statesUntil(ScreenSocket socket, Predicate<JsonNode> match)
+      throws InterruptedException {
+    return socket
+        .until(
+            text -> {
+              JsonNode message = JsonBodies.parse(text);
+              return "state".equals(message.path("type").asText()) && match.test(message);
+            },
+            SOON)
+        .stream()
+        .map(JsonBodies::parse)
+        .filter(message -> "state".equals(message.path("type").asText()))
+        .toList();
   }
 
   private static Predicate<JsonNode> title(String title) {

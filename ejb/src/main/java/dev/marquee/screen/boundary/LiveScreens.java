@@ -320,7 +320,7 @@ public class LiveScreens {
         member.link.send(current(state.version()));
       }
     } else {
-      member.link.offerState(state.message());
+      member.link.offerState(state);
     }
     member.lastVersion = state.version();
     member.answered = true;

@@ -67,12 +67,15 @@ public class ScreenFeeds {
     }
     WidgetDefinition definition = em.find(WidgetDefinition.class, configuration.definitionId());
     List<SourceState> sources = configuration.sources().stream().map(this::sourceState).toList();
+    Instant now = now();
     return Optional.of(
         new FeedState(
             configuration.id(),
             FeedStates.version(configuration, definition, sources),
             configuration.sources(),
-            FeedStates.message(configuration, definition, sources, now())));
+            definition.revision(),
+            FeedStates.message(configuration, definition, sources, now, true),
+            FeedStates.message(configuration, definition, sources, now, false)));
   }
 
   private SourceState sourceState(UUID accountId) {

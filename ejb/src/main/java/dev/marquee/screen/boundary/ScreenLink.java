@@ -11,10 +11,12 @@ public interface ScreenLink {
   void send(String message);
 
   /**
-   * Queues a state message; a state still waiting to be sent is replaced by the newer one (latest
-   * wins), so a screen that reads slowly gets the current state, never a backlog.
+   * Queues a state; a state still waiting to be sent is replaced by the newer one (latest wins), so
+   * a screen that reads slowly gets the current state, never a backlog. When it is sent, the link
+   * sends {@link FeedState#update()} if it already sent the screen that widget revision, else
+   * {@link FeedState#message()}.
    */
-  void offerState(String message);
+  void offerState(FeedState state);
 
   /**
    * Checks the connection is alive and sends a keep-alive.

@@ -40,27 +40,43 @@ public final class FeedStates {
         + states;
   }
 
-  /** The state message as JSON text. */
+  /** The whole state message as JSON text: what a screen gets first. */
   public static String message(
       WidgetConfiguration configuration,
       WidgetDefinition definition,
       List<SourceState> sources,
       Instant now) {
+    return message(configuration, definition, sources, now, true);
+  }
+
+  /**
+   * The state message as JSON text; without the widget definition (template and schemas, most of
+   * its size) for a screen that already has that revision of it.
+   */
+  public static String message(
+      WidgetConfiguration configuration,
+      WidgetDefinition definition,
+      List<SourceState> sources,
+      Instant now,
+      boolean withWidget) {
     OptionalInt chosen = SourceChoice.choose(sources);
-    JsonObjectBuilder state =
-        Json.createObjectBuilder()
-            .add("type", STATE)
-            .add("version", version(configuration, definition, sources))
-            .add("serverTime", now.toEpochMilli())
-            .add(
-                "configuration",
-                Json.createObjectBuilder()
-                    .add("id", configuration.id().toString())
-                    .add("name", configuration.name()))
-            .add("widget", widget(definition))
-            .add("options", parse(configuration.optionsJson()))
-            .add("idle", chosen.isEmpty())
-            .add("sources", sourceList(sources));
+    JsonObjectBuilder state = Json.createObjectBuilder();
+    state
+        .add("type", STATE)
+        .add("version", version(configuration, definition, sources))
+        .add("serverTime", now.toEpochMilli())
+        .add(
+            "configuration",
+            Json.createObjectBuilder()
+                .add("id", configuration.id().toString())
+                .add("name", configuration.name()))
+        .add("widgetRevision", definition.revision())
+        .add("options", parse(configuration.optionsJson()))
+        .add("idle", chosen.isEmpty())
+        .add("sources", sourceList(sources));
+    if (withWidget) {
+      state.add("widget", widget(definition));
+    }
     if (chosen.isPresent()) {
       SourceState source = sources.get(chosen.getAsInt());
       state.add("source", chosen.getAsInt());

@@ -54,6 +54,19 @@ class FeedStatesTest {
   }
 
   @Test
+  void anUpdateLeavesTheWidgetDefinitionOutAndNamesItsRevision() {
+    List<SourceState> sources = List.of(playing(FIRST, "A", 3), playing(SECOND, "B", 1));
+    String full = FeedStates.message(configuration, definition, sources, AT, true);
+    JsonObject update = parse(FeedStates.message(configuration, definition, sources, AT, false));
+
+    assertThat(update.containsKey("widget")).isFalse();
+    assertThat(update.getInt("widgetRevision")).isEqualTo(definition.revision());
+    assertThat(update.getJsonObject("data").getString("track_name")).isEqualTo("A");
+    assertThat(update.getString("version")).isEqualTo(parse(full).getString("version"));
+    assertThat(update.toString().length()).isLessThan(full.length() / 2);
+  }
+
+  @Test
   void anIdleStateHasNoDataAndNamesTheFirstSourcesStatus() {
     List<SourceState> sources =
         List.of(

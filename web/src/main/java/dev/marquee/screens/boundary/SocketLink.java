@@ -1,6 +1,7 @@
 package dev.marquee.screens.boundary;
 
 import dev.marquee.screen.boundary.FeedCloseCode;
+import dev.marquee.screen.boundary.FeedState;
 import dev.marquee.screen.boundary.ScreenLink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * A screen's socket as the live feed drives it. Sends are asynchronous and one at a time: messages
  * that must arrive wait in a short queue, and a state waits in a single slot that a newer state
  * replaces, so a screen that reads slowly (or not at all) holds at most one state and delays
- * nobody.
+ * nobody. The widget definition (most of a state's size) is sent once per revision.
  */
 final class SocketLink implements ScreenLink {
 
@@ -28,7 +29,8 @@ final class SocketLink implements ScreenLink {
 
   private final Session session;
   private final Queue<String> queued = new ArrayDeque<>();
-  private String pendingState;
+  private FeedState pendingState;
+  private int widgetRevisionSent = -1;
   private boolean sending;
   private long sends;
   private long sendInProgressAtLastCheck = -1;
@@ -51,9 +53,9 @@ final class SocketLink implements ScreenLink {
   }
 
   @Override
-  public void offerState(String message) {
+  public void offerState(FeedState state) {
     synchronized (this) {
-      pendingState = message;
+      pendingState = state;
     }
     drain();
   }
@@ -102,8 +104,8 @@ final class SocketLink implements ScreenLink {
         return;
       }
       next = queued.poll();
-      if (next == null) {
-        next = pendingState;
+      if (next == null && pendingState != null) {
+        next = textOf(pendingState);
         pendingState = null;
       }
       if (next == null) {
@@ -120,6 +122,15 @@ final class SocketLink implements ScreenLink {
         sending = false;
       }
     }
+  }
+
+  /** Under this link's lock: the widget definition goes only to a screen without its revision. */
+  private String textOf(FeedState state) {
+    if (state.widgetRevision() == widgetRevisionSent) {
+      return state.update();
+    }
+    widgetRevisionSent = state.widgetRevision();
+    return state.message();
   }
 
   private void sent(SendResult result) {

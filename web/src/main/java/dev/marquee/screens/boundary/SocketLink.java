@@ -114,6 +114,15 @@ final class SocketLink implements ScreenLink {
       sending = true;
       sends++;
     }
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    // Tyrus arms an idle-timeout task on the container's managed scheduler for every send, and
+    // Payara captures thread context for it with a ServiceLoader lookup through the thread's
+    // context class loader: through every jar of the application, per send. That was most of the
+    // server's CPU when pushing to 5,000 screens (see docs/benchmarks.md). The platform class
+    // loader has no application providers to find and answers at once; a send needs no
+    // application class.
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
     try {
       session.getAsyncRemote().sendText(next, this::sent);
     } catch (IllegalStateException e) {
@@ -121,6 +130,8 @@ final class SocketLink implements ScreenLink {
       synchronized (this) {
         sending = false;
       }
+    } finally {
+      thread.setContextClassLoader(context);
     }
   }
 

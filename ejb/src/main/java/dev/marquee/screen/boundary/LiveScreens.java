@@ -47,6 +47,9 @@ public class LiveScreens {
 
   private static final Logger LOG = Logger.getLogger(LiveScreens.class.getName());
 
+  /** Fewest links per thread worth a thread of its own when sending a state. */
+  private static final int PER_THREAD = 250;
+
   @Inject ScreenFeeds feeds;
 
   @Inject Demand demand;
@@ -232,6 +235,7 @@ public class LiveScreens {
     audience.members.add(member);
     if (audience.state != null) {
       deliver(member, audience.state);
+      member.link.flush();
     }
   }
 
@@ -282,11 +286,43 @@ public class LiveScreens {
         audience.dirty = false;
       }
       Optional<FeedState> state = buildState(configuration);
+      List<ScreenLink> handed = List.of();
       synchronized (lock) {
         Audience audience = audiences.get(configuration);
         if (audience != null && state.isPresent()) {
-          publish(audience, state.get());
+          handed = publish(audience, state.get());
         }
+      }
+      flushAll(handed);
+    }
+  }
+
+  /**
+   * Sends what was handed to the links, on as many threads as there are cores when there are many
+   * links: the sends themselves (framing, the write to the socket) are the cost of a fan-out, and
+   * each link's queue keeps its own order whichever thread flushes it.
+   */
+  private void flushAll(List<ScreenLink> links) {
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), links.size() / PER_THREAD);
+    if (threads < 2) {
+      links.forEach(ScreenLink::flush);
+      return;
+    }
+    int chunk = (links.size() + threads - 1) / threads;
+    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+    for (int from = chunk; from < links.size(); from += chunk) {
+      List<ScreenLink> part = links.subList(from, Math.min(from + chunk, links.size()));
+      others.add(executor.submit(() -> part.forEach(ScreenLink::flush)));
+    }
+    links.subList(0, chunk).forEach(ScreenLink::flush);
+    for (java.util.concurrent.Future<?> other : others) {
+      try {
+        other.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.log(Level.WARNING, "Could not send a state to some screens", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
@@ -301,16 +337,23 @@ public class LiveScreens {
     }
   }
 
-  /** Under the lock: the audience's new state goes to each of its screens. */
-  private void publish(Audience audience, FeedState state) {
+  /**
+   * Under the lock: the audience's new state goes to the queue of each of its screens.
+   *
+   * @return the links to flush once the lock is released
+   */
+  private List<ScreenLink> publish(Audience audience, FeedState state) {
     if (!audience.sources.equals(state.sources())) {
       changeWatching(audience.sources, state.sources());
       audience.sources = state.sources();
     }
     audience.state = state;
+    List<ScreenLink> handed = new ArrayList<>(audience.members.size());
     for (Member member : audience.members) {
       deliver(member, state);
+      handed.add(member.link);
     }
+    return handed;
   }
 
   /** Under the lock: a state the screen already has is not sent again. */

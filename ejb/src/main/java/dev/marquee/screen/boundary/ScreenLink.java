@@ -11,12 +11,15 @@ public interface ScreenLink {
   void send(String message);
 
   /**
-   * Queues a state; a state still waiting to be sent is replaced by the newer one (latest wins), so
-   * a screen that reads slowly gets the current state, never a backlog. When it is sent, the link
-   * sends {@link FeedState#update()} if it already sent the screen that widget revision, else
-   * {@link FeedState#message()}.
+   * Queues a state, without sending it yet ({@link #flush()} does); a state still waiting to be
+   * sent is replaced by the newer one (latest wins), so a screen that reads slowly gets the current
+   * state, never a backlog. When it is sent, the link sends {@link FeedState#update()} if it
+   * already sent the screen that widget revision, else {@link FeedState#message()}.
    */
   void offerState(FeedState state);
+
+  /** Starts sending what is queued, unless a send is under way (its end sends the rest). */
+  void flush();
 
   /**
    * Checks the connection is alive and sends a keep-alive.

@@ -96,7 +96,8 @@ public final class MarqueeProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    // The suite's servers are small; a benchmark may give its server the heap it measures against.
+    command.add("-Xmx" + System.getProperty("marquee.it.max-heap", "512m"));
     command.addAll(launch);
     command.addAll(
         List.of(

@@ -46,8 +46,9 @@ public class ScreenFeedEndpoint {
   public void open(Session session) {
     session.setMaxTextMessageBufferSize(FeedCloseCode.MAX_FRAME_BYTES);
     session.setMaxBinaryMessageBufferSize(FeedCloseCode.MAX_FRAME_BYTES);
-    // Keep-alives (LiveScreens) find dead sockets; the container's idle timeout must not.
-    session.setMaxIdleTimeout(0);
+    // Keep-alives (LiveScreens) find dead sockets well before this; it is a backstop. Not 0: Tyrus
+    // re-arms the idle timeout on every send, and with 0 the armed task runs at once, each time.
+    session.setMaxIdleTimeout(deadlines.idleTimeoutMillis());
     link = new SocketLink(session);
     address = RemoteAddress.of(session);
     helloDeadline =

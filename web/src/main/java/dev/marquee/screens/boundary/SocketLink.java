@@ -57,6 +57,10 @@ final class SocketLink implements ScreenLink {
     synchronized (this) {
       pendingState = state;
     }
+  }
+
+  @Override
+  public void flush() {
     drain();
   }
 

@@ -8,10 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * The time a new socket has to say hello with its device token before it is closed, and the
- * container's idle timeout behind the keep-alives.
- */
+/** The time a new socket has to say hello with its device token before it is closed. */
 @ApplicationScoped
 public class FeedDeadlines {
 
@@ -20,15 +17,6 @@ public class FeedDeadlines {
   @Inject
   @ConfigProperty(name = "marquee.screens.hello-timeout-seconds", defaultValue = "5")
   int helloTimeoutSeconds;
-
-  @Inject
-  @ConfigProperty(name = "marquee.screens.keepalive-seconds", defaultValue = "20")
-  int keepAliveSeconds;
-
-  /** A socket with no traffic at all for three keep-alive rounds is closed by the container. */
-  long idleTimeoutMillis() {
-    return TimeUnit.SECONDS.toMillis(3L * keepAliveSeconds);
-  }
 
   ScheduledFuture<?> after(Runnable check) {
     return scheduler.schedule(check, helloTimeoutSeconds, TimeUnit.SECONDS);

@@ -46,9 +46,11 @@ public class ScreenFeedEndpoint {
   public void open(Session session) {
     session.setMaxTextMessageBufferSize(FeedCloseCode.MAX_FRAME_BYTES);
     session.setMaxBinaryMessageBufferSize(FeedCloseCode.MAX_FRAME_BYTES);
-    // Keep-alives (LiveScreens) find dead sockets well before this; it is a backstop. Not 0: Tyrus
-    // re-arms the idle timeout on every send, and with 0 the armed task runs at once, each time.
-    session.setMaxIdleTimeout(deadlines.idleTimeoutMillis());
+    // Keep-alives (LiveScreens) find dead sockets; the container's idle timeout must not. Tried
+    // and dropped: a timeout of three keep-alive rounds (Tyrus re-arms it on every send, and with
+    // 0 the armed task runs at once each time, which costs CPU) closed a live screen in the
+    // fan-out benchmark: under Payara the re-arming did not reliably cancel the earlier task.
+    session.setMaxIdleTimeout(0);
     link = new SocketLink(session);
     address = RemoteAddress.of(session);
     helloDeadline =

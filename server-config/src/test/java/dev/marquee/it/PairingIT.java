@@ -78,7 +78,7 @@ class PairingIT {
     String code = pairing.path("code").asText();
     assertThat(code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
     assertThat(pairing.path("claimUrl").asText())
-        .isEqualTo(server.uri("/pair.xhtml?code=" + code).toString());
+        .isEqualTo(server.uri("/claim?code=" + code).toString());
     assertThat(pickUp(pairing, pairing.path("secret").asText()).statusCode()).isEqualTo(202);
 
     // The QR code's link fills the code in.
@@ -111,16 +111,29 @@ class PairingIT {
   @Order(1)
   void theQrCodesLinkOpensTheClaimPageWithTheCodeAfterSignIn() {
     ConsoleClient phone = server.client();
-    ConsoleClient.Page signIn = phone.get("/pair.xhtml?code=K7QX-M4PD");
+    ConsoleClient.Page signIn = phone.get("/claim?code=K7QX-M4PD");
     assertThat(signIn.uri().getPath()).endsWith("/sign-in.xhtml");
-    ConsoleClient.Page claimPage =
+    // A wrong password first: the claim link still waits for the right one.
+    ConsoleClient.Page refused =
         phone.submit(
             signIn,
+            "sign-in",
+            Map.of("username", ConsoleServer.ADMIN, "password", "wrong"),
+            "submit");
+    assertThat(refused.notices()).contains("Wrong username or password");
+    ConsoleClient.Page claimPage =
+        phone.submit(
+            refused,
             "sign-in",
             Map.of("username", ConsoleServer.ADMIN, "password", ConsoleServer.ADMIN_PASSWORD),
             "submit");
     assertThat(claimPage.uri().getPath()).endsWith("/pair.xhtml");
     assertThat(claimPage.html().select("#pair\\:code").attr("value")).isEqualTo("K7QX-M4PD");
+    // Signed in, the link goes straight there; a code that is no code is dropped, not echoed.
+    assertThat(phone.get("/claim?code=K7QX-M4PD").uri().toString())
+        .endsWith("/pair.xhtml?code=K7QX-M4PD");
+    assertThat(phone.get("/claim?code=%2F%2Fevil.example").uri().toString())
+        .endsWith("/pair.xhtml");
   }
 
   @Test

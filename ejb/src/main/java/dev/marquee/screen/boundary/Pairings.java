@@ -40,7 +40,8 @@ public class Pairings {
 
   public static final Duration CLAIM_WINDOW = Duration.ofMinutes(10);
 
-  static final String CLAIM_PATH = "/pair.xhtml";
+  /** The claim link a waiting screen shows as a QR code (the console's ClaimLinkServlet). */
+  static final String CLAIM_PATH = "/claim";
 
   @Inject EntityManager em;
 

@@ -31,8 +31,24 @@ public class SignInPage {
 
   @Inject ServerInfo serverInfo;
 
+  /** Session attribute: the console path to open after sign-in (set by Marquee, never a URL). */
+  static final String CONTINUE_WITH = SignInPage.class.getName() + ".continueWith";
+
   private String username;
   private String password;
+
+  /**
+   * After the next successful sign-in in this session, open {@code consolePath} instead of the
+   * overview.
+   *
+   * @param consolePath a path of this console that Marquee built, starting with {@code /}
+   */
+  public static void continueAfterSignIn(HttpServletRequest request, String consolePath) {
+    if (!consolePath.startsWith("/") || consolePath.startsWith("//")) {
+      throw new IllegalArgumentException("not a console path: " + consolePath);
+    }
+    request.getSession(true).setAttribute(CONTINUE_WITH, consolePath);
+  }
 
   /** On a fresh installation the only way in is setup. */
   public void redirectToSetupIfNeeded() {
@@ -54,7 +70,7 @@ public class SignInPage {
       return;
     }
     // A new session id for the signed-in session: an id planted before sign-in is worthless.
-    request.getSession(true);
+    String continueWith = (String) request.getSession(true).getAttribute(CONTINUE_WITH);
     request.changeSessionId();
     AuthenticationStatus status =
         security.authenticate(
@@ -67,7 +83,8 @@ public class SignInPage {
       case SUCCESS, SEND_CONTINUE -> {
         signIns.succeeded(username, address);
         if (status == AuthenticationStatus.SUCCESS) {
-          Pages.redirect("/index.xhtml");
+          request.getSession().removeAttribute(CONTINUE_WITH);
+          Pages.redirect(continueWith == null ? "/index.xhtml" : continueWith);
         }
         faces.responseComplete();
       }
@@ -76,6 +93,9 @@ public class SignInPage {
         // Nothing of the failed attempt may linger: Jakarta Security keeps its own state in the
         // session, and a protected page asked for next must again lead to this page.
         request.getSession().invalidate();
+        if (continueWith != null) {
+          request.getSession(true).setAttribute(CONTINUE_WITH, continueWith);
+        }
         Pages.problem("Wrong username or password.");
       }
     }

@@ -211,6 +211,14 @@ public final class FanOutBenchmark {
       List<Long> round = change();
       latencies.addAll(round);
       lastScreen.add(new Percentiles(round).max());
+      if (Boolean.getBoolean("bench.fanout.debug")) {
+        System.out.printf(
+            Locale.ROOT,
+            "round %d: p50 %.1f ms, max %.1f ms%n",
+            i,
+            new Percentiles(round).at(0.5) / 1000.0,
+            new Percentiles(round).max() / 1000.0);
+      }
       firstScreen.add(new Percentiles(round).at(0));
       heap.add(metrics.usedHeapBytes());
     }

@@ -47,6 +47,9 @@ public class LiveScreens {
 
   private static final Logger LOG = Logger.getLogger(LiveScreens.class.getName());
 
+  /** Keep-alive pings go out in this many turns per interval. */
+  private static final int KEEP_ALIVE_SLICES = 10;
+
   /** Fewest links per thread worth a thread of its own when sending a state. */
   private static final int PER_THREAD = 250;
 
@@ -71,6 +74,7 @@ public class LiveScreens {
   private boolean applyingDemand;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile ScheduledFuture<?> keepAlive;
+  private long keepAliveTurns;
 
   /**
    * A screen connected to this node. {@code lastVersion} starts as the version its hello named and
@@ -109,9 +113,9 @@ public class LiveScreens {
         LOG.info(
             () -> forgotten + " accounts were watched before this start; screens watch them again");
       }
+      long slice = TimeUnit.SECONDS.toMillis(keepAliveSeconds) / KEEP_ALIVE_SLICES;
       keepAlive =
-          scheduler.scheduleWithFixedDelay(
-              this::keepAliveRound, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
+          scheduler.scheduleAtFixedRate(this::keepAliveSlice, slice, slice, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -409,10 +413,20 @@ public class LiveScreens {
     }
   }
 
-  private void keepAliveRound() {
-    List<ScreenLink> links;
+  /**
+   * Keeps one slice of the screens alive: each screen is in one of {@link #KEEP_ALIVE_SLICES}
+   * slices, and the slices take turns, so every screen is pinged once per keep-alive interval
+   * without a burst of thousands of pings that would delay a state being pushed.
+   */
+  private void keepAliveSlice() {
+    int slice = (int) (keepAliveTurns++ % KEEP_ALIVE_SLICES);
+    List<ScreenLink> links = new ArrayList<>();
     synchronized (lock) {
-      links = new ArrayList<>(members.keySet());
+      for (ScreenLink link : members.keySet()) {
+        if (Math.floorMod(System.identityHashCode(link), KEEP_ALIVE_SLICES) == slice) {
+          links.add(link);
+        }
+      }
     }
     for (ScreenLink link : links) {
       if (!link.keepAlive()) {

@@ -134,6 +134,42 @@ class ScreenFeedIT {
   }
 
   @Test
+  void aScreenGetsItsNewStateWhenItsConfigurationChangesAndWhenItIsMovedToAnother()
+      throws Exception {
+    String user = account(admin, organizationId, "Moving Song");
+    String name = "Changing " + user;
+    String configuration = showingNewest(admin, organizationId, name);
+    Pairing pairing = pair(admin, "Mover " + user, configuration);
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      awaitState(socket, title("Moving Song"));
+      ConsoleClient.Page edit =
+          admin.get("/widgets.xhtml?organization=" + organizationId + "&id=" + configuration);
+      ConsoleClient.Page saved =
+          admin.submit(edit, "widget", Map.of("option:0:choice", "dark"), "save");
+      assertThat(saved.notices()).contains("Saved " + name);
+      JsonNode dark =
+          awaitState(socket, state -> "dark".equals(state.path("options").path("theme").asText()));
+      assertThat(dark.path("data").path("track_name").asText()).isEqualTo("Moving Song");
+
+      String other = showingNewest(admin, organizationId, "Elsewhere " + user);
+      ConsoleClient.Page moved =
+          admin.submit(
+              admin.get("/screens.xhtml?id=" + pairing.screenId()),
+              "screen",
+              Map.of("configuration", other, "group", "Upstairs"),
+              "save");
+      assertThat(moved.notices()).contains("Saved Mover " + user);
+      JsonNode elsewhere =
+          awaitState(
+              socket, state -> other.equals(state.path("configuration").path("id").asText()));
+      assertThat(elsewhere.path("options").path("theme").asText()).isEqualTo("gradient");
+      Element row = screenRow(admin, pairing.screenId());
+      assertThat(row.select(".shows").text()).isEqualTo("Elsewhere " + user);
+      assertThat(row.select(".group").text()).isEqualTo("Upstairs");
+    }
+  }
+
+  @Test
   void aScreenShowsTheFirstPlayingSourceElseTheFirstPausedElseIdle() throws Exception {
     String first = account(admin, organizationId, "Zone One");
     String second = account(admin, organizationId, "Zone Two");

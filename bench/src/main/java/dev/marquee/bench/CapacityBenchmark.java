@@ -1,19 +1,17 @@
 package dev.marquee.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.bench.capacity.BenchServer;
 import dev.marquee.bench.capacity.CpuClock;
 import dev.marquee.bench.capacity.Percentiles;
 import dev.marquee.bench.capacity.ServerMetrics;
 import dev.marquee.it.support.MarqueeProcess;
-import dev.marquee.it.support.ProbeWar;
 import dev.marquee.it.support.SpotifyProbeClient;
 import dev.marquee.it.support.SpotifyProbeClient.Org;
-import dev.marquee.it.support.TestDatabase;
 import dev.marquee.sandbox.SpotifySandbox;
 import dev.marquee.sandbox.playback.PlayableItem;
 import dev.marquee.sandbox.playback.Track;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,9 +40,6 @@ import java.util.concurrent.Future;
  */
 public final class CapacityBenchmark {
 
-  private static final String CLIENT_ID = "marquee-capacity-bench";
-  private static final String CLIENT_SECRET = "bench-secret-" + UUID.randomUUID();
-  private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/spotify/callback");
   private static final Duration BASE_INTERVAL = Duration.ofSeconds(15);
 
   private final List<Integer> sizes;
@@ -56,6 +50,7 @@ public final class CapacityBenchmark {
   private final List<String> rows = new ArrayList<>();
   private int accounts;
 
+  private BenchServer bench;
   private SpotifySandbox sandbox;
   private MarqueeProcess server;
   private SpotifyProbeClient probe;
@@ -85,12 +80,8 @@ public final class CapacityBenchmark {
         measure(size);
       }
     } finally {
-      // The sandbox's HTTP dispatcher would keep the JVM (Maven's, under exec:java) alive.
-      if (server != null) {
-        server.stop();
-      }
-      if (sandbox != null) {
-        sandbox.close();
+      if (bench != null) {
+        bench.close();
       }
     }
     System.out.println();
@@ -110,27 +101,16 @@ public final class CapacityBenchmark {
   }
 
   private void start() throws IOException {
-    sandbox =
-        SpotifySandbox.builder()
-            .port(0)
-            .callsPer30s(Integer.MAX_VALUE)
-            .accessTokenLifetime(Duration.ofHours(1))
-            .demo(false)
-            .build()
-            .start();
-    sandbox.registerApp(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI));
-    TestDatabase database = TestDatabase.fresh("capacity");
-    Map<String, String> environment = new HashMap<>(database.environment());
-    environment.put("MARQUEE_SPOTIFY_ACCOUNTS_URL", sandbox.baseUri().toString());
-    environment.put("MARQUEE_SPOTIFY_API_URL", sandbox.baseUri() + "/v1");
+    Map<String, String> settings = new HashMap<>();
     // One sandbox app holds every account; the default budget protects a real app's quota.
-    environment.put("MARQUEE_POLLING_CALLS_PER_30S_PER_APP", "1000000");
+    settings.put("MARQUEE_POLLING_CALLS_PER_30S_PER_APP", "1000000");
     // Exact due times for the external measure; jitter only spreads load, it adds no capacity.
-    environment.put("MARQUEE_POLLING_JITTER", "0");
-    server = MarqueeProcess.war("capacity", ProbeWar.file("capacity"), environment);
-    server.start().awaitReady();
-    probe = new SpotifyProbeClient(server.uri("/"));
-    org = probe.organization(CLIENT_ID, CLIENT_SECRET);
+    settings.put("MARQUEE_POLLING_JITTER", "0");
+    bench = BenchServer.start("capacity", settings);
+    sandbox = bench.sandbox();
+    server = bench.server();
+    probe = bench.probe();
+    org = bench.org();
   }
 
   /** Connects and watches accounts until there are {@code size}, four connections at a time. */

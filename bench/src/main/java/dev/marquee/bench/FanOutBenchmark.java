@@ -2,14 +2,13 @@ package dev.marquee.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.bench.capacity.BenchServer;
 import dev.marquee.bench.capacity.CpuClock;
 import dev.marquee.bench.capacity.Percentiles;
 import dev.marquee.bench.capacity.ServerMetrics;
 import dev.marquee.it.support.MarqueeProcess;
-import dev.marquee.it.support.ProbeWar;
 import dev.marquee.it.support.SpotifyProbeClient;
 import dev.marquee.it.support.SpotifyProbeClient.Org;
-import dev.marquee.it.support.TestDatabase;
 import dev.marquee.sandbox.SpotifySandbox;
 import dev.marquee.sandbox.playback.PlayableItem;
 import dev.marquee.sandbox.playback.Track;
@@ -28,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -44,9 +42,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FanOutBenchmark {
 
-  private static final String CLIENT_ID = "marquee-fanout-bench";
-  private static final String CLIENT_SECRET = "bench-secret-" + UUID.randomUUID();
-  private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/spotify/callback");
   private static final String USER = "fanout-source";
   private static final int WARM_UP_CHANGES = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +58,7 @@ public final class FanOutBenchmark {
    */
   private final List<HttpClient> clients = new ArrayList<>();
 
+  private BenchServer bench;
   private SpotifySandbox sandbox;
   private MarqueeProcess server;
   private SpotifyProbeClient probe;
@@ -97,11 +93,8 @@ public final class FanOutBenchmark {
       }
     } finally {
       screens.forEach(Screen::abort);
-      if (server != null) {
-        server.stop();
-      }
-      if (sandbox != null) {
-        sandbox.close();
+      if (bench != null) {
+        bench.close();
       }
     }
     System.out.println();
@@ -123,26 +116,15 @@ public final class FanOutBenchmark {
   }
 
   private void start() throws IOException {
-    sandbox =
-        SpotifySandbox.builder()
-            .port(0)
-            .callsPer30s(Integer.MAX_VALUE)
-            .accessTokenLifetime(Duration.ofHours(1))
-            .demo(false)
-            .build()
-            .start();
-    sandbox.registerApp(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI));
-    TestDatabase database = TestDatabase.fresh("fanout");
-    Map<String, String> environment = new HashMap<>(database.environment());
-    environment.put("MARQUEE_SPOTIFY_ACCOUNTS_URL", sandbox.baseUri().toString());
-    environment.put("MARQUEE_SPOTIFY_API_URL", sandbox.baseUri() + "/v1");
+    Map<String, String> settings = new HashMap<>();
     // A skip shows within the base interval; a short one keeps the rounds short.
-    environment.put("MARQUEE_POLLING_BASE_INTERVAL", "PT1S");
-    environment.put("MARQUEE_POLLING_MINIMUM_GAP", "PT0.5S");
-    server = MarqueeProcess.war("fanout", ProbeWar.file("fanout"), environment);
-    server.start().awaitReady();
-    probe = new SpotifyProbeClient(server.uri("/"));
-    org = probe.organization(CLIENT_ID, CLIENT_SECRET);
+    settings.put("MARQUEE_POLLING_BASE_INTERVAL", "PT1S");
+    settings.put("MARQUEE_POLLING_MINIMUM_GAP", "PT0.5S");
+    bench = BenchServer.start("fanout", settings);
+    sandbox = bench.sandbox();
+    server = bench.server();
+    probe = bench.probe();
+    org = bench.org();
     sandbox.createUser(USER, "Fan-out source");
     List<PlayableItem> queue = new ArrayList<>();
     for (int i = 0; i < 200; i++) {

@@ -278,6 +278,23 @@ class ScreenFeedIT {
   }
 
   @Test
+  void aSecondSocketOfTheSameScreenReplacesTheFirstAndASecondHelloIsRefused() throws Exception {
+    String user = account(admin, organizationId, "Twice Told");
+    Pairing pairing = pair(admin, "Twice " + user, showingNewest(admin, organizationId, user));
+    try (ScreenSocket first = connect(pairing.token(), null)) {
+      awaitState(first, title("Twice Told"));
+      try (ScreenSocket second = connect(pairing.token(), null)) {
+        assertThat(first.awaitClose().code()).isEqualTo(4409);
+        awaitState(second, title("Twice Told"));
+        assertThat(screenRow(admin, pairing.screenId()).select(".state").text())
+            .isEqualTo("online");
+        second.send(hello(pairing.token(), null));
+        assertThat(second.awaitClose().code()).isEqualTo(4400);
+      }
+    }
+  }
+
+  @Test
   void socketsThatDoNotAuthenticateInTimeOrWithAValidTokenAreClosed() throws Exception {
     try (ScreenSocket silent = ScreenSocket.open(server.marquee().webSocketUri("/ws/screen"))) {
       assertThat(silent.awaitClose().code()).isEqualTo(4401);

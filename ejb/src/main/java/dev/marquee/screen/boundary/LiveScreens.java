@@ -153,13 +153,6 @@ public class LiveScreens {
     }
   }
 
-  /** How many screens hold a socket to this node. */
-  public int online() {
-    synchronized (lock) {
-      return members.size();
-    }
-  }
-
   public void onPlaybackChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) PlaybackChanged changed) {
     List<UUID> affected = new ArrayList<>();
@@ -182,6 +175,10 @@ public class LiveScreens {
   /** Reads the screen again: a revoked or deleted screen is closed, a moved one gets its state. */
   public void onScreenChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) ScreenChanged changed) {
+    if (!isOnline(changed.screenId())) {
+      // Not connected here: it reads its state when it connects.
+      return;
+    }
     Optional<ScreenIdentity> now = feeds.current(changed.screenId());
     ScreenLink closing = null;
     synchronized (lock) {

@@ -9,6 +9,7 @@ import dev.marquee.widget.entity.WidgetConfiguration;
 import dev.marquee.widget.entity.WidgetDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,15 +68,15 @@ public class ScreenFeeds {
     }
     WidgetDefinition definition = em.find(WidgetDefinition.class, configuration.definitionId());
     List<SourceState> sources = configuration.sources().stream().map(this::sourceState).toList();
-    Instant now = now();
+    JsonObject state = FeedStates.state(configuration, definition, sources, now());
     return Optional.of(
         new FeedState(
             configuration.id(),
-            FeedStates.version(configuration, definition, sources),
+            state.getString("version"),
             configuration.sources(),
             definition.revision(),
-            FeedStates.message(configuration, definition, sources, now, true),
-            FeedStates.message(configuration, definition, sources, now, false)));
+            state.toString(),
+            FeedStates.withoutWidget(state)));
   }
 
   private SourceState sourceState(UUID accountId) {
@@ -90,7 +91,6 @@ public class ScreenFeeds {
   }
 
   private static ScreenIdentity identity(Screen screen) {
-    return new ScreenIdentity(
-        screen.id(), screen.organizationId(), screen.configurationId(), screen.name());
+    return new ScreenIdentity(screen.id(), screen.configurationId(), screen.name());
   }
 }

@@ -1,9 +1,10 @@
 package dev.marquee.screen.boundary;
 
 /**
- * One screen's connection as the live feed drives it. The WebSocket endpoint implements it over a
- * socket; tests implement it in memory. Implementations never block the caller: sending is queued,
- * and a slow screen only ever falls behind on itself.
+ * One screen's connection as the live feed drives it: the contract between the registry (this
+ * module, which knows nothing of WebSocket) and the screens module, whose socket implements it.
+ * Implementations never block the caller: sending is queued, and a slow screen only ever falls
+ * behind on itself.
  */
 public interface ScreenLink {
 

@@ -3,6 +3,7 @@ package dev.marquee.screen.control;
 import dev.marquee.widget.entity.WidgetConfiguration;
 import dev.marquee.widget.entity.WidgetDefinition;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -27,7 +28,7 @@ public final class FeedStates {
    * configuration, the definition's revision, any source's now-playing version) and it names the
    * configuration, so two configurations never share one. Screens compare it for equality only.
    */
-  public static String version(
+  static String version(
       WidgetConfiguration configuration, WidgetDefinition definition, List<SourceState> sources) {
     String states =
         sources.stream().map(s -> Long.toString(s.version())).collect(Collectors.joining("."));
@@ -40,25 +41,12 @@ public final class FeedStates {
         + states;
   }
 
-  /** The whole state message as JSON text: what a screen gets first. */
-  public static String message(
+  /** The whole state message: what a screen gets first. */
+  public static JsonObject state(
       WidgetConfiguration configuration,
       WidgetDefinition definition,
       List<SourceState> sources,
       Instant now) {
-    return message(configuration, definition, sources, now, true);
-  }
-
-  /**
-   * The state message as JSON text; without the widget definition (template and schemas, most of
-   * its size) for a screen that already has that revision of it.
-   */
-  public static String message(
-      WidgetConfiguration configuration,
-      WidgetDefinition definition,
-      List<SourceState> sources,
-      Instant now,
-      boolean withWidget) {
     OptionalInt chosen = SourceChoice.choose(sources);
     JsonObjectBuilder state = Json.createObjectBuilder();
     state
@@ -73,10 +61,8 @@ public final class FeedStates {
         .add("widgetRevision", definition.revision())
         .add("options", parse(configuration.optionsJson()))
         .add("idle", chosen.isEmpty())
-        .add("sources", sourceList(sources));
-    if (withWidget) {
-      state.add("widget", widget(definition));
-    }
+        .add("sources", sourceList(sources))
+        .add("widget", widget(definition));
     if (chosen.isPresent()) {
       SourceState source = sources.get(chosen.getAsInt());
       state.add("source", chosen.getAsInt());
@@ -87,7 +73,15 @@ public final class FeedStates {
       state.add("status", sources.isEmpty() ? "WAITING" : sources.get(0).statusName());
       state.addNull("data");
     }
-    return state.build().toString();
+    return state.build();
+  }
+
+  /**
+   * The same state without the widget definition (template and schemas, most of its size), for a
+   * screen that already has that revision of it; {@code widgetRevision} still names it.
+   */
+  public static String withoutWidget(JsonObject state) {
+    return Json.createObjectBuilder(state).remove("widget").build().toString();
   }
 
   private static JsonObjectBuilder widget(WidgetDefinition definition) {

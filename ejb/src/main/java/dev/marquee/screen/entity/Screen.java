@@ -88,23 +88,7 @@ public class Screen {
     this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
     this.createdAt = utc(at);
     this.client = cut(client, 100);
-    rename(name);
-    show(configurationId, group);
-  }
-
-  /**
-   * @throws InvalidScreenException when the name is blank, too long or has control characters
-   */
-  public void rename(String newName) {
-    this.name = checked(newName, "name", MAX_NAME, false);
-  }
-
-  /**
-   * @throws InvalidScreenException when the group is too long or has control characters
-   */
-  public void show(UUID configuration, String group) {
-    this.configurationId = Objects.requireNonNull(configuration, "configuration");
-    this.groupName = checked(group, "group", MAX_GROUP, true);
+    change(name, configurationId, group);
   }
 
   /**

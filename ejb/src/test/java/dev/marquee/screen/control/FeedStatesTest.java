@@ -37,7 +37,7 @@ class FeedStatesTest {
   void theStateCarriesTheWidgetItsOptionsAndTheChosenSourcesData() {
     List<SourceState> sources =
         List.of(SourceState.unknown(FIRST), playing(SECOND, "Shown Song", 4));
-    JsonObject state = parse(FeedStates.message(configuration, definition, sources, AT));
+    JsonObject state = FeedStates.state(configuration, definition, sources, AT);
 
     assertThat(state.getString("type")).isEqualTo("state");
     assertThat(state.getJsonNumber("serverTime").longValue()).isEqualTo(AT.toEpochMilli());
@@ -56,8 +56,8 @@ class FeedStatesTest {
   @Test
   void anUpdateLeavesTheWidgetDefinitionOutAndNamesItsRevision() {
     List<SourceState> sources = List.of(playing(FIRST, "A", 3), playing(SECOND, "B", 1));
-    String full = FeedStates.message(configuration, definition, sources, AT, true);
-    JsonObject update = parse(FeedStates.message(configuration, definition, sources, AT, false));
+    String full = FeedStates.state(configuration, definition, sources, AT).toString();
+    JsonObject update = parse(FeedStates.withoutWidget(parse(full)));
 
     assertThat(update.containsKey("widget")).isFalse();
     assertThat(update.getInt("widgetRevision")).isEqualTo(definition.revision());
@@ -72,7 +72,7 @@ class FeedStatesTest {
         List.of(
             new SourceState(FIRST, FeedStatus.NEEDS_RECONNECT, Playback.nothing(AT), 2),
             SourceState.unknown(SECOND));
-    JsonObject state = parse(FeedStates.message(configuration, definition, sources, AT));
+    JsonObject state = FeedStates.state(configuration, definition, sources, AT);
 
     assertThat(state.getBoolean("idle")).isTrue();
     assertThat(state.isNull("data")).isTrue();
@@ -95,11 +95,12 @@ class FeedStatesTest {
   @Test
   void theStateNamesNoAccountAndNoOrganization() {
     String message =
-        FeedStates.message(
-            configuration,
-            definition,
-            List.of(playing(FIRST, "A", 3), playing(SECOND, "B", 1)),
-            AT);
+        FeedStates.state(
+                configuration,
+                definition,
+                List.of(playing(FIRST, "A", 3), playing(SECOND, "B", 1)),
+                AT)
+            .toString();
     assertThat(message)
         .doesNotContain(FIRST.toString())
         .doesNotContain(SECOND.toString())

@@ -1,7 +1,6 @@
 package dev.marquee.it.probe;
 
 import dev.marquee.polling.boundary.PlaybackChanged;
-import dev.marquee.screen.boundary.LiveScreens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -32,8 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ScreensProbe {
 
   @Inject ScreensStoreProbe store;
-
-  @Inject LiveScreens live;
 
   /** Title of each change → when its event was fired, in microseconds since the epoch. */
   private final Map<String, Long> firedAt = new ConcurrentHashMap<>();
@@ -80,11 +77,5 @@ public class ScreensProbe {
     return micros == null
         ? Response.status(404).build()
         : Response.ok(Json.createObjectBuilder().add("firedAtMicros", micros).build()).build();
-  }
-
-  @GET
-  @Path("online")
-  public JsonObject online() {
-    return Json.createObjectBuilder().add("online", live.online()).build();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.ConsoleServer;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,7 +25,7 @@ class ConsoleWalkthroughIT {
     try (ConsoleServer server = ConsoleServer.start("walkthrough");
         Browser browser = Browser.open(1280, 900)) {
       WebDriver driver = browser.driver();
-      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      WebDriverWait wait = Browser.waitOn(driver);
 
       driver.get(server.uri("/").toString());
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Set up Marquee");

@@ -35,7 +35,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The now-playing engine on a real server against the Spotify sandbox, counting calls with the
@@ -463,7 +462,7 @@ class PollingIT {
     driver.findElement(By.id("sign-in:username")).sendKeys(org.username());
     driver.findElement(By.id("sign-in:password")).sendKeys(SpotifyProbeClient.ADMIN_PASSWORD);
     driver.findElement(By.id("sign-in:submit")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    Browser.waitOn(driver)
         .until(ExpectedConditions.textToBe(By.id("signed-in-as"), org.username()));
   }
 

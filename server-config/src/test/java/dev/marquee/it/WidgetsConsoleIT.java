@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ class WidgetsConsoleIT {
     String name = ConsoleServer.unique("Gym floor");
     try (Browser browser = Browser.open(1280, 1200)) {
       WebDriver driver = browser.driver();
-      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      WebDriverWait wait = Browser.waitOn(driver);
       signIn(driver, wait);
       driver.get(server.uri("/widgets.xhtml").toString());
 

@@ -11,9 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, for tests that look at pages as a person does.
@@ -72,6 +76,19 @@ public final class Browser implements AutoCloseable {
     return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
         .map(entry -> entry.getLevel() + " " + entry.getMessage())
         .toList();
+  }
+
+  /**
+   * A wait of up to 20 s for the page to reach a condition. While a form post replaces the page,
+   * Chromium may answer a read of the old page's element with "Node with given id does not belong
+   * to the document" instead of a stale-element error; the wait reads again rather than fail, and
+   * still fails when the condition never holds.
+   */
+  public static WebDriverWait waitOn(WebDriver driver) {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(WebDriverException.class);
+    return wait;
   }
 
   public ChromeDriver driver() {

@@ -85,8 +85,20 @@ public class Pairings {
             client,
             now);
     em.persist(request);
-    URI claim = publicUrl.resolve(CLAIM_PATH + "?code=" + code);
-    return new PairingStarted(request.id(), code, secret, claim, request.expiresAt());
+    return new PairingStarted(request.id(), code, secret, claimUri(code), request.expiresAt());
+  }
+
+  /**
+   * Where a screen's QR code points: the console's claim link for the code it shows.
+   *
+   * @throws PairingRefusedException when the text could not be a pairing code
+   */
+  public URI claimUri(String code) {
+    String normalized = PairingCodes.normalize(code == null ? "" : code);
+    if (!PairingCodes.wellFormed(normalized)) {
+      throw new PairingRefusedException("That is not a pairing code.");
+    }
+    return publicUrl.resolve(CLAIM_PATH + "?code=" + PairingCodes.display(normalized));
   }
 
   /**

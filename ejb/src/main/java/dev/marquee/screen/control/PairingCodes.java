@@ -35,6 +35,11 @@ public final class PairingCodes {
     return OneTimeSecrets.normalizeCode(typed);
   }
 
+  /** A normalized code as screens show it: two groups of four. */
+  public static String display(String normalized) {
+    return normalized.substring(0, LENGTH / 2) + "-" + normalized.substring(LENGTH / 2);
+  }
+
   /** Whether a normalized code could have been issued: right length, only the alphabet. */
   public static boolean wellFormed(String normalized) {
     if (normalized.length() != LENGTH) {

@@ -1,5 +1,6 @@
 package dev.marquee.api.boundary;
 
+import dev.marquee.api.control.QrSvg;
 import dev.marquee.screen.boundary.PairingRefusedException;
 import dev.marquee.screen.boundary.PairingStarted;
 import dev.marquee.screen.boundary.Pairings;
@@ -11,10 +12,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,6 +68,21 @@ public class PairingResource {
                       .build()));
     } catch (PairingRefusedException e) {
       return error(429, e.getMessage());
+    }
+  }
+
+  /**
+   * The QR code a waiting screen shows beside its code: an SVG of the console's claim link for it.
+   * Anything but a well-formed code is refused with 400.
+   */
+  @GET
+  @Path("qr")
+  @Produces("image/svg+xml")
+  public Response qrCode(@QueryParam("code") String code) {
+    try {
+      return noStore(Response.ok(QrSvg.of(pairings.claimUri(code).toString())));
+    } catch (PairingRefusedException e) {
+      return error(400, e.getMessage());
     }
   }
 
@@ -125,7 +143,9 @@ public class PairingResource {
 
   private static Response error(int status, String message) {
     return noStore(
-        Response.status(status).entity(Json.createObjectBuilder().add("error", message).build()));
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON)
+            .entity(Json.createObjectBuilder().add("error", message).build()));
   }
 
   private static Response noStore(Response.ResponseBuilder response) {

@@ -1,0 +1,255 @@
+// The browser player: pairs itself, holds the feed, renders the widget's template and keeps it
+// right between states (progress interpolated on the server's clock). What it shows is reflected
+// in <body data-…> attributes, which the marks' CSS and the browser tests read.
+
+import { render } from './bindings.js';
+import { ClockOffset, dataAt } from './progress.js';
+import { Feed, feedUrl } from './feed.js';
+import { Pairing } from './pairing.js';
+
+const TOKEN_KEY = 'marquee.player.token';
+const TICK_MS = 250;
+const ART_WAIT_MS = 4000;
+const SWAP_MS = 700;
+
+const body = document.body;
+const frame = document.getElementById('frame');
+const clock = new ClockOffset();
+
+const player = {
+  definitions: new Map(),
+  state: null,
+  view: null,
+  viewKey: null,
+  idleMode: null,
+  feed: null,
+  swapping: 0,
+};
+
+function storedToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch (e) {
+    return null;
+  }
+}
+
+function storeToken(token) {
+  try {
+    if (token) {
+      localStorage.setItem(TOKEN_KEY, token);
+    } else {
+      localStorage.removeItem(TOKEN_KEY);
+    }
+  } catch (e) {
+    console.warn('[marquee] this browser keeps no storage: the player pairs again after a reload');
+  }
+}
+
+function show(mode) {
+  body.dataset.mode = mode;
+}
+
+// ---- Pairing -------------------------------------------------------------------------------
+
+function pair() {
+  show('pairing');
+  clearWidget();
+  const pairing = new Pairing('../api/', {
+    onCode({ code, qrUrl }) {
+      document.getElementById('pairing-code').textContent = code;
+      document.getElementById('pairing-qr').src = qrUrl;
+    },
+    onPaired(token) {
+      storeToken(token);
+      connect(token);
+    },
+  });
+  pairing.start();
+}
+
+// ---- The feed ------------------------------------------------------------------------------
+
+function connect(token) {
+  show('connecting');
+  body.dataset.connection = 'connecting';
+  player.feed = new Feed(feedUrl(window.location), token, clock, {
+    onWelcome(welcome) {
+      body.dataset.screenName = welcome.screen && welcome.screen.name ? welcome.screen.name : '';
+    },
+    onState: showState,
+    onCurrent() {
+      if (player.state) {
+        showState(player.state);
+      }
+    },
+    onConnection(connected) {
+      body.dataset.connection = connected ? 'online' : 'offline';
+    },
+    onRevoked() {
+      storeToken(null);
+      player.state = null;
+      body.dataset.connection = 'offline';
+      pair();
+    },
+    onReplaced() {
+      show('replaced');
+    },
+  });
+  player.feed.start();
+}
+
+// ---- States --------------------------------------------------------------------------------
+
+/** Public for the console's preview, which feeds states itself. */
+export function showState(state) {
+  if (state.widget) {
+    player.definitions.set(state.widgetRevision, state.widget);
+  }
+  const definition = player.definitions.get(state.widgetRevision);
+  if (!definition) {
+    console.warn('[marquee] a state names widget revision ' + state.widgetRevision + ', not sent yet');
+    return;
+  }
+  player.state = state;
+  if (player.feed) {
+    player.feed.shows(state.version);
+  }
+  const options = state.options || {};
+  body.dataset.theme = options.theme || 'dark';
+  body.dataset.status = state.status || 'LIVE';
+  body.dataset.animation = options.animation || 'fade';
+  frame.style.setProperty('--aspect', aspect(definition.aspectRatio));
+  frame.style.setProperty('--aspect-number', aspectNumber(definition.aspectRatio));
+  if (state.idle || !state.data) {
+    showIdle(options.idle || 'placeholder');
+    return;
+  }
+  player.idleMode = null;
+  body.classList.remove('dimmed');
+  const data = state.data;
+  show(data.is_playing ? 'playing' : 'paused');
+  body.dataset.kind = data.kind || 'track';
+  const key = [definition.revision, JSON.stringify(options), data.kind, data.track_name, data.artist_name,
+    data.album_name, data.album_art_url].join('\u0001');
+  if (key === player.viewKey && player.view) {
+    player.view.update(context(state));
+    return;
+  }
+  player.viewKey = key;
+  swapIn(definition, state, options.animation || 'fade');
+}
+
+function context(state) {
+  return { data: dataAt(state.data, clock.now()), options: state.options || {} };
+}
+
+async function swapIn(definition, state, animation) {
+  const swap = ++player.swapping;
+  const view = render(definition.template, context(state));
+  if (!view.element) {
+    return;
+  }
+  // The next art is loaded and decoded before the swap, so a track change never flashes blank.
+  await preload(state.data.album_art_url);
+  if (swap !== player.swapping) {
+    return;
+  }
+  const old = player.view;
+  player.view = view;
+  view.element.classList.add('widget');
+  const animate = animation !== 'none' && old && old.element && old.element.isConnected;
+  if (animate) {
+    view.element.classList.add('entering', 'anim-' + animation);
+    old.element.classList.add('leaving', 'anim-' + animation);
+    frame.appendChild(view.element);
+    // One frame later the transition runs from the entering position.
+    requestAnimationFrame(() => requestAnimationFrame(() => view.element.classList.remove('entering')));
+    setTimeout(() => old.element.remove(), SWAP_MS);
+  } else {
+    frame.replaceChildren(view.element);
+  }
+}
+
+function preload(url) {
+  if (!url) {
+    return Promise.resolve();
+  }
+  const image = new Image();
+  image.src = url;
+  const decoded = image.decode().catch(() => undefined);
+  return Promise.race([decoded, new Promise((resolve) => setTimeout(resolve, ART_WAIT_MS))]);
+}
+
+function showIdle(mode) {
+  player.idleMode = mode;
+  body.dataset.idle = mode;
+  show('idle');
+  if (mode === 'last-track-dimmed' && player.view) {
+    body.classList.add('dimmed');
+    return;
+  }
+  body.classList.remove('dimmed');
+  clearWidget();
+  if (mode === 'placeholder') {
+    frame.appendChild(document.getElementById('idle-placeholder').content.cloneNode(true));
+  } else if (mode === 'clock') {
+    const clockFace = document.createElement('div');
+    clockFace.className = 'idle-clock';
+    frame.appendChild(clockFace);
+    tickClock();
+  }
+}
+
+function clearWidget() {
+  player.view = null;
+  player.viewKey = null;
+  player.swapping++;
+  frame.replaceChildren();
+}
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function tickClock() {
+  const face = frame.querySelector('.idle-clock');
+  if (face) {
+    const text = TIME.format(new Date(clock.now()));
+    if (face.textContent !== text) {
+      face.textContent = text;
+    }
+  }
+}
+
+function tick() {
+  if (player.idleMode === 'clock') {
+    tickClock();
+  } else if (player.view && player.state && player.state.data && !player.idleMode) {
+    player.view.update(context(player.state));
+  }
+}
+
+function aspect(ratio) {
+  const [w, h] = parse(ratio);
+  return w + ' / ' + h;
+}
+
+function aspectNumber(ratio) {
+  const [w, h] = parse(ratio);
+  return String(w / h);
+}
+
+function parse(ratio) {
+  const match = /^(\d+(?:\.\d+)?)[:/](\d+(?:\.\d+)?)$/.exec(String(ratio || '').replace(/\s/g, ''));
+  return match && Number(match[2]) > 0 ? [Number(match[1]), Number(match[2])] : [16, 9];
+}
+
+// ---- Start ---------------------------------------------------------------------------------
+
+setInterval(tick, TICK_MS);
+body.dataset.connection = 'offline';
+const token = storedToken();
+if (token) {
+  connect(token);
+} else {
+  pair();
+}

@@ -1,0 +1,488 @@
+package dev.marquee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.it.support.Browser;
+import dev.marquee.it.support.ConsoleClient;
+import dev.marquee.it.support.ConsoleServer;
+import dev.marquee.it.support.JsonBodies;
+import dev.marquee.sandbox.SpotifySandbox;
+import dev.marquee.sandbox.playback.Episode;
+import dev.marquee.sandbox.playback.PlayableItem;
+import dev.marquee.sandbox.playback.Show;
+import dev.marquee.sandbox.playback.Track;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The browser player in headless Chromium against a real server and the sandbox: it pairs itself,
+ * shows the track and every change, pauses, idles, follows the options, marks an account that needs
+ * reconnecting, recovers from a server restart and pairs again when revoked. Assertions read the
+ * DOM; each state is also saved as a screenshot at 1920x1080 and 1280x720 in
+ * target/screenshots/player-*.png. The restart runs last: it takes the shared server away.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlayerIT {
+
+  private static final Duration SOON = Duration.ofSeconds(20);
+  private static final By TITLE = By.cssSelector("#frame .widget [data-bind='data.track_name']");
+  private static final By ARTIST = By.cssSelector("#frame .widget [data-bind='data.artist_name']");
+  private static final By ALBUM = By.cssSelector("#frame .widget [data-bind='data.album_name']");
+  private static final By PROGRESS =
+      By.cssSelector("#frame .widget [data-bind='data.progress_formatted']");
+  private static final By ART = By.cssSelector("#frame .widget .mq-image");
+
+  private static ConsoleServer server;
+  private static SpotifySandbox sandbox;
+  private static ConsoleClient admin;
+  private static String organizationId;
+
+  @BeforeAll
+  static void start() {
+    server =
+        ConsoleServer.start(
+            "player",
+            Map.of(
+                "MARQUEE_POLLING_BASE_INTERVAL", "PT2S",
+                "MARQUEE_POLLING_IDLE_STEPS", "PT2S",
+                "MARQUEE_SCREENS_KEEPALIVE_SECONDS", "5"));
+    sandbox = server.sandbox();
+    admin = server.signedInAdmin();
+    server.ensureDefaultApp(admin);
+    organizationId = ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @TestFactory
+  @Order(1)
+  Stream<DynamicTest> theTemplateBindingsAndTheProgressInterpolation() throws IOException {
+    try (Browser browser = Browser.open(1280, 720)) {
+      ChromeDriver driver = browser.driver();
+      driver.get(server.uri("/player/").toString());
+      String script;
+      try (InputStream in = PlayerIT.class.getResourceAsStream("/player/logic-tests.js")) {
+        script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      JsonNode results = JsonBodies.parse((String) driver.executeAsyncScript(script));
+      assertThat(results.size()).as("cases run").isGreaterThan(30);
+      List<DynamicTest> tests = new ArrayList<>();
+      results.forEach(
+          result ->
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      result.path("name").asText(),
+                      () ->
+                          assertThat(result.path("ok").asBoolean())
+                              .as(result.path("detail").asText())
+                              .isTrue())));
+      return tests.stream();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aPlayerPairsItselfShowsTheTrackAndFollowsSkipPauseAndIdle() {
+    Account account = account(track("Opening Number"), track("Second Number"));
+    String configuration = configuration("Lobby " + account.user, account, Map.of());
+    try (Browser browser = Browser.open(1920, 1080)) {
+      WebDriver driver = browser.driver();
+      driver.get(server.uri("/player/").toString());
+      String code = awaitPairingCode(driver);
+      shoot(browser, "pairing");
+      WebElement qr = driver.findElement(By.id("pairing-qr"));
+      Browser.waitOn(driver)
+          .until(
+              d ->
+                  ((Number)
+                              ((ChromeDriver) d)
+                                  .executeScript("return arguments[0].naturalWidth", qr))
+                          .intValue()
+                      > 0);
+
+      claim(code, "Front desk " + account.user, configuration);
+
+      awaitText(driver, TITLE, "Opening Number");
+      assertThat(mode(driver)).isEqualTo("playing");
+      assertThat(driver.findElement(ARTIST).getText()).isEqualTo("The Players");
+      assertThat(driver.findElement(ALBUM).getText()).isEqualTo("Live at the Lobby");
+      assertThat(connection(driver)).isEqualTo("online");
+      awaitArt(driver);
+      // The progress moves between states, on the server's clock.
+      String before = driver.findElement(PROGRESS).getText();
+      Browser.waitOn(driver).until(d -> !d.findElement(PROGRESS).getText().equals(before));
+      assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+      shoot(browser, "playing");
+
+      sandbox.player(account.user).skip();
+      awaitText(driver, TITLE, "Second Number");
+      shoot(browser, "skipped");
+
+      sandbox.player(account.user).pause();
+      Browser.waitOn(driver).until(d -> "paused".equals(mode(d)));
+      assertThat(driver.findElement(By.cssSelector(".mark-paused")).isDisplayed()).isTrue();
+      String paused = driver.findElement(PROGRESS).getText();
+      await()
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> driver.findElement(PROGRESS).getText().equals(paused));
+      shoot(browser, "paused");
+
+      sandbox.player(account.user).stop();
+      Browser.waitOn(driver).until(d -> "idle".equals(mode(d)));
+      assertThat(driver.findElements(By.cssSelector("#frame .idle-placeholder"))).hasSize(1);
+      assertThat(driver.findElements(TITLE)).isEmpty();
+      shoot(browser, "idle-placeholder");
+      // Paired once: the code never shows again, not even after a reload.
+      driver.navigate().refresh();
+      Browser.waitOn(driver).until(d -> "idle".equals(mode(d)));
+      assertThat(driver.findElement(By.id("pairing")).isDisplayed()).isFalse();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void eachThemeAndShowProgressOff() {
+    Account account = account(track("Themed Song"));
+    String name = "Themes " + account.user;
+    String configuration = configuration(name, account, Map.of("option:0:choice", "dark"));
+    try (Browser browser = pairedPlayer(name, configuration)) {
+      WebDriver driver = browser.driver();
+      awaitText(driver, TITLE, "Themed Song");
+      assertThat(rootBackground(driver)).contains("rgb(16, 16, 16)");
+      assertThat(driver.findElement(TITLE).getCssValue("color"))
+          .isEqualTo("rgba(255, 255, 255, 1)");
+      shoot(browser, "theme-dark");
+
+      edit(configuration, Map.of("option:0:choice", "light"));
+      Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
+      assertThat(driver.findElement(TITLE).getCssValue("color")).isEqualTo("rgba(21, 21, 21, 1)");
+      shoot(browser, "theme-light");
+
+      edit(configuration, Map.of("option:0:choice", "gradient"));
+      Browser.waitOn(driver).until(d -> rootBackground(d).contains("linear-gradient"));
+      assertThat(driver.findElement(PROGRESS).isDisplayed()).isTrue();
+      shoot(browser, "theme-gradient");
+
+      edit(configuration, Map.of("option:1:flag", ""));
+      Browser.waitOn(driver).until(d -> !d.findElement(PROGRESS).isDisplayed());
+      assertThat(driver.findElement(TITLE).getText()).isEqualTo("Themed Song");
+      shoot(browser, "show-progress-off");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void theIdleOptions() {
+    Account account = account(track("Soon Silent"));
+    String name = "Idle " + account.user;
+    String configuration =
+        configuration(name, account, Map.of("option:3:choice", "last-track-dimmed"));
+    try (Browser browser = pairedPlayer(name, configuration)) {
+      WebDriver driver = browser.driver();
+      awaitText(driver, TITLE, "Soon Silent");
+      sandbox.player(account.user).stop();
+      Browser.waitOn(driver).until(d -> "idle".equals(mode(d)));
+      assertThat(driver.findElement(TITLE).getText()).isEqualTo("Soon Silent");
+      assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("dimmed");
+      shoot(browser, "idle-last-track-dimmed");
+
+      edit(configuration, Map.of("option:3:choice", "clock"));
+      Browser.waitOn(driver)
+          .until(d -> d.findElements(By.cssSelector("#frame .idle-clock")).size() == 1);
+      Browser.waitOn(driver)
+          .until(d -> d.findElement(By.cssSelector(".idle-clock")).getText().matches(".*\\d.*"));
+      assertThat(driver.findElements(TITLE)).isEmpty();
+      shoot(browser, "idle-clock");
+
+      edit(configuration, Map.of("option:3:choice", "nothing"));
+      Browser.waitOn(driver).until(d -> d.findElements(By.cssSelector("#frame > *")).isEmpty());
+      shoot(browser, "idle-nothing");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void anEpisodeALongCjkTitleAndRightToLeftText() {
+    String longTitle = "東京の夜明けに響く長い長い歌のタイトルは画面に収まらないほど続いていく — 第二楽章 🎶";
+    Show show = Show.of("The Marquee Hour", "Marquee Radio", "Screens", 12);
+    Account account =
+        account(
+            Track.of(longTitle, "أم كلثوم", "ألبوم الحفلة", "2026-01-01", Duration.ofMinutes(10)),
+            Episode.of(
+                "Episode 7: Screens", show, "About screens", "2026-01-01", Duration.ofMinutes(70)));
+    String name = "Scripts " + account.user;
+    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+      WebDriver driver = browser.driver();
+      awaitText(driver, TITLE, longTitle);
+      WebElement title = driver.findElement(TITLE);
+      ChromeDriver chrome = (ChromeDriver) driver;
+      assertThat(
+              (Boolean)
+                  chrome.executeScript(
+                      "return arguments[0].scrollWidth > arguments[0].clientWidth", title))
+          .as("the long title is cut")
+          .isTrue();
+      assertThat(title.getCssValue("text-overflow")).isEqualTo("ellipsis");
+      assertThat(driver.findElement(ARTIST).getText()).isEqualTo("أم كلثوم");
+      assertThat(
+              (Boolean)
+                  chrome.executeScript(
+                      "return getComputedStyle(arguments[0]).direction === 'rtl'",
+                      driver.findElement(ARTIST)))
+          .as("Arabic runs right to left")
+          .isTrue();
+      assertThat(widgetBox(chrome, TITLE)).as("inside the frame").isTrue();
+      shoot(browser, "long-cjk-title");
+
+      sandbox.player(account.user).skip();
+      awaitText(driver, TITLE, "Episode 7: Screens");
+      assertThat(driver.findElement(By.tagName("body")).getAttribute("data-kind"))
+          .isEqualTo("episode");
+      assertThat(driver.findElement(ALBUM).getText()).isEqualTo("The Marquee Hour");
+      awaitArt(driver);
+      assertThat(
+              driver.findElement(By.cssSelector("[data-bind='data.duration_formatted']")).getText())
+          .isEqualTo("1:10:00");
+      shoot(browser, "episode");
+    }
+  }
+
+  @Test
+  @Order(6)
+  void anAccountThatNeedsReconnectingIsMarked() {
+    Account account = account(track("Before The Revoke"));
+    String name = "Reconnect " + account.user;
+    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+      WebDriver driver = browser.driver();
+      awaitText(driver, TITLE, "Before The Revoke");
+      assertThat(driver.findElement(By.cssSelector(".mark-reconnect")).isDisplayed()).isFalse();
+      sandbox.revokeUser(account.user);
+      Browser.waitOn(driver)
+          .until(d -> d.findElement(By.cssSelector(".mark-reconnect")).isDisplayed());
+      assertThat(driver.findElement(By.tagName("body")).getAttribute("data-status"))
+          .isEqualTo("NEEDS_RECONNECT");
+      shoot(browser, "needs-reconnect");
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aRevokedPlayerPairsAgain() {
+    Account account = account(track("Until Revoked"));
+    String name = "Revoked " + account.user;
+    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+      WebDriver driver = browser.driver();
+      awaitText(driver, TITLE, "Until Revoked");
+      String screenId = screenIdNamed(name);
+      ConsoleClient.Page page = admin.get("/screens.xhtml");
+      String button =
+          page.html()
+              .selectFirst("tr[data-screen=" + screenId + "] input.revoke")
+              .attr("name")
+              .substring("screens:".length());
+      admin.submit(page, "screens", Map.of(), button);
+      String code = awaitPairingCode(driver);
+      assertThat(code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
+      assertThat(
+              (String)
+                  ((ChromeDriver) driver)
+                      .executeScript("return localStorage.getItem('marquee.player.token')"))
+          .isNull();
+    }
+  }
+
+  @Test
+  @Order(100)
+  void theServerStoppedAndStartedAgainThePlayerRecovers() {
+    Account account = account(track("Through The Restart"), track("After The Restart"));
+    String name = "Restart " + account.user;
+    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+      WebDriver driver = browser.driver();
+      awaitText(driver, TITLE, "Through The Restart");
+
+      server.marquee().stop();
+      Browser.waitOn(driver).until(d -> "offline".equals(connection(d)));
+      assertThat(driver.findElement(By.cssSelector(".mark-offline")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(TITLE).getText())
+          .as("the last state stays")
+          .isEqualTo("Through The Restart");
+      shoot(browser, "offline");
+
+      sandbox.player(account.user).skip();
+      server.marquee().start().awaitReady();
+      await().atMost(Duration.ofSeconds(90)).until(() -> "online".equals(connection(driver)));
+      awaitText(driver, TITLE, "After The Restart");
+      assertThat(driver.findElement(By.cssSelector(".mark-offline")).isDisplayed()).isFalse();
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private record Account(String user) {}
+
+  private static Track track(String title) {
+    return Track.of(
+        title, "The Players", "Live at the Lobby", "2026-01-01", Duration.ofMinutes(10));
+  }
+
+  /** A new sandbox user playing the items, connected to the organization. */
+  private static Account account(PlayableItem... items) {
+    String user = "player-" + UUID.randomUUID().toString().substring(0, 8);
+    sandbox.createUser(user, "Player " + user);
+    sandbox.player(user).setQueue(List.of(items));
+    ConsoleServer.callback(
+        admin, sandbox.approve(ConsoleServer.startConnect(admin, organizationId), user));
+    return new Account(user);
+  }
+
+  /** A configuration showing the organization's newest account, with these option fields. */
+  private static String configuration(String name, Account account, Map<String, String> options) {
+    int newest = ConsoleServer.accountNames(admin, organizationId).size() - 1;
+    Map<String, String> fields = new HashMap<>(options);
+    fields.put("name", name);
+    fields.put("source:" + newest + ":position", "1");
+    fields.putIfAbsent("option:1:flag", "on");
+    ConsoleClient.Page saved =
+        admin.submit(
+            admin.get("/widgets.xhtml?organization=" + organizationId), "widget", fields, "save");
+    assertThat(saved.notices()).contains("Saved " + name);
+    return admin.get("/pair.xhtml").html().select("#pair\\:configuration option").stream()
+        .filter(option -> option.text().endsWith(name))
+        .findFirst()
+        .orElseThrow()
+        .attr("value");
+  }
+
+  private static void edit(String configuration, Map<String, String> options) {
+    ConsoleClient.Page edit =
+        admin.get("/widgets.xhtml?organization=" + organizationId + "&id=" + configuration);
+    Map<String, String> fields = new HashMap<>(options);
+    fields.putIfAbsent("option:1:flag", "on");
+    Map<String, String> form = admin.formFields(edit, "widget", fields, "save");
+    // An unchecked box is not sent at all, as a browser does.
+    form.entrySet()
+        .removeIf(field -> field.getKey().endsWith(":flag") && field.getValue().isEmpty());
+    ConsoleClient.Page saved = admin.post(ConsoleClient.actionOf(edit, "widget"), form);
+    assertThat(saved.notices()).anyMatch(notice -> notice.startsWith("Saved "));
+  }
+
+  private static Browser pairedPlayer(String name, String configuration) {
+    Browser browser = Browser.open(1920, 1080);
+    browser.driver().get(server.uri("/player/").toString());
+    claim(awaitPairingCode(browser.driver()), name, configuration);
+    return browser;
+  }
+
+  private static void claim(String code, String name, String configuration) {
+    ConsoleClient.Page claimed =
+        admin.submit(
+            admin.get("/pair.xhtml"),
+            "pair",
+            Map.of("code", code, "name", name, "configuration", configuration),
+            "claim");
+    assertThat(claimed.notices()).contains("Paired " + name);
+  }
+
+  private static String screenIdNamed(String name) {
+    return admin.get("/screens.xhtml").html().select("tr[data-screen]").stream()
+        .filter(row -> row.text().contains(name))
+        .findFirst()
+        .orElseThrow()
+        .attr("data-screen");
+  }
+
+  private static String awaitPairingCode(WebDriver driver) {
+    Browser.waitOn(driver)
+        .until(
+            d ->
+                "pairing".equals(mode(d))
+                    && !d.findElement(By.id("pairing-code")).getText().isBlank());
+    return driver.findElement(By.id("pairing-code")).getText();
+  }
+
+  private static void awaitText(WebDriver driver, By where, String text) {
+    Browser.waitOn(driver)
+        .withTimeout(SOON)
+        .until(d -> d.findElements(where).stream().anyMatch(e -> text.equals(e.getText())));
+  }
+
+  private static void awaitArt(WebDriver driver) {
+    Browser.waitOn(driver)
+        .until(
+            d ->
+                (Boolean)
+                    ((ChromeDriver) d)
+                        .executeScript(
+                            "const i = arguments[0].querySelector('img');"
+                                + " return i.complete && i.naturalWidth > 0"
+                                + " && !arguments[0].classList.contains('mq-no-art')",
+                            d.findElement(ART)));
+  }
+
+  private static String mode(WebDriver driver) {
+    return driver.findElement(By.tagName("body")).getAttribute("data-mode");
+  }
+
+  private static String connection(WebDriver driver) {
+    return driver.findElement(By.tagName("body")).getAttribute("data-connection");
+  }
+
+  private static String rootBackground(WebDriver driver) {
+    return (String)
+        ((ChromeDriver) driver)
+            .executeScript(
+                "const w = document.querySelector('#frame .widget');"
+                    + " return w ? getComputedStyle(w).backgroundColor + ' '"
+                    + " + getComputedStyle(w).backgroundImage : ''");
+  }
+
+  private static boolean widgetBox(ChromeDriver driver, By element) {
+    return (Boolean)
+        driver.executeScript(
+            "const f = document.getElementById('frame').getBoundingClientRect();"
+                + " const e = arguments[0].getBoundingClientRect();"
+                + " return e.left >= f.left - 1 && e.right <= f.right + 1"
+                + " && e.top >= f.top - 1 && e.bottom <= f.bottom + 1",
+            driver.findElement(element));
+  }
+
+  /** The state as a screen owner sees it, at 1080p and at 720p. */
+  private static void shoot(Browser browser, String state) {
+    WebDriver driver = browser.driver();
+    Dimension size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(1920, 1080));
+    browser.screenshot("player-" + state + "-1920x1080");
+    driver.manage().window().setSize(new Dimension(1280, 720));
+    browser.screenshot("player-" + state + "-1280x720");
+    driver.manage().window().setSize(size);
+  }
+}

@@ -18,10 +18,10 @@ import java.net.URI;
  * Spotify's authorize page (the Connect button redirects there). Pages are never cached, so after
  * sign-out the back button shows nothing of an organization.
  *
- * <p>The browser player ({@code /player/}) runs only its own scripts too, but shows album art
- * from Spotify's image hosts (any HTTPS origin: Spotify moves them; the sandbox's own origin in a
- * demo), talks to the server over its WebSocket, posts no forms, and may be framed by the
- * console's own pages for the live preview.
+ * <p>The browser player ({@code /player/}) runs only its own scripts too, but shows album art from
+ * Spotify's image hosts (any HTTPS origin: Spotify moves them; the sandbox's own origin in a demo),
+ * talks to the server over its WebSocket, posts no forms, and may be framed by the console's own
+ * pages for the live preview.
  */
 @WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,12 +47,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class PlayerIT {
 
   private static final Duration SOON = Duration.ofSeconds(20);
-  private static final By TITLE = By.cssSelector("#frame .widget [data-bind='data.track_name']");
-  private static final By ARTIST = By.cssSelector("#frame .widget [data-bind='data.artist_name']");
-  private static final By ALBUM = By.cssSelector("#frame .widget [data-bind='data.album_name']");
+  private static final By TITLE =
+      By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.track_name']");
+  private static final By ARTIST =
+      By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.artist_name']");
+  private static final By ALBUM =
+      By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.album_name']");
   private static final By PROGRESS =
-      By.cssSelector("#frame .widget [data-bind='data.progress_formatted']");
-  private static final By ART = By.cssSelector("#frame .widget .mq-image");
+      By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.progress_formatted']");
+  private static final By ART = By.cssSelector("#frame .widget:not(.leaving) .mq-image");
 
   private static ConsoleServer server;
   private static SpotifySandbox sandbox;
@@ -475,14 +477,15 @@ class PlayerIT {
             driver.findElement(element));
   }
 
-  /** The state as a screen owner sees it, at 1080p and at 720p. */
+  /** The state as a screen owner sees it, at 1080p and at 720p (the page's own size). */
   private static void shoot(Browser browser, String state) {
-    WebDriver driver = browser.driver();
-    Dimension size = driver.manage().window().getSize();
-    driver.manage().window().setSize(new Dimension(1920, 1080));
-    browser.screenshot("player-" + state + "-1920x1080");
-    driver.manage().window().setSize(new Dimension(1280, 720));
-    browser.screenshot("player-" + state + "-1280x720");
-    driver.manage().window().setSize(size);
+    ChromeDriver driver = browser.driver();
+    for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+      browser.screenshot("player-" + state + "-" + size[0] + "x" + size[1]);
+    }
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 }

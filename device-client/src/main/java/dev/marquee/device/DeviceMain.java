@@ -36,6 +36,17 @@ public final class DeviceMain {
             return fail(err, e.exitCode(), e.getMessage());
           }
         }
+        case RUN -> {
+          Logs.configure(options.run().logLevel(), err);
+          try {
+            DeviceRunner.run(options);
+          } catch (java.io.IOException e) {
+            return fail(err, ExitCode.CANNOT_START, "cannot start: " + e.getMessage());
+          } catch (java.awt.HeadlessException e) {
+            return fail(
+                err, ExitCode.USAGE, "no display for a window: use --output framebuffer or png");
+          }
+        }
       }
       out.flush();
       return ExitCode.OK;

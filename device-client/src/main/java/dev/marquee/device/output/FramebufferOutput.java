@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Draws frames straight into a Linux framebuffer device ({@code /dev/fb0}), no X11 or Wayland
- * needed: each frame is converted to the device's pixel format and written from offset 0, line by
- * line at its stride. The client's user needs write access (the {@code video} group).
+ * needed: each frame is converted to the device's pixel format and written line by line at its
+ * stride. The client's user needs write access (the {@code video} group).
  */
 public final class FramebufferOutput implements DisplayOutput {
   private final FileChannel device;
@@ -27,7 +27,7 @@ public final class FramebufferOutput implements DisplayOutput {
   public FramebufferOutput(Path device, FramebufferGeometry geometry) throws IOException {
     this.device = FileChannel.open(device, StandardOpenOption.WRITE);
     this.geometry = geometry;
-    this.buffer = ByteBuffer.allocate(geometry.stride() * geometry.height());
+    this.buffer = ByteBuffer.allocate(geometry.width() * geometry.format().bytes());
     this.line = new int[geometry.width()];
   }
 
@@ -50,20 +50,19 @@ public final class FramebufferOutput implements DisplayOutput {
               + geometry.height()
               + " framebuffer");
     }
-    buffer.clear();
     PixelFormat format = geometry.format();
-    int padding = geometry.stride() - geometry.width() * format.bytes();
+    // Line by line at the stride: the padding past each line is the driver's, left as it is.
     for (int y = 0; y < geometry.height(); y++) {
       frame.getRGB(0, y, geometry.width(), 1, line, 0, geometry.width());
+      buffer.clear();
       for (int rgb : line) {
         format.put(buffer, rgb);
       }
-      buffer.position(buffer.position() + padding);
-    }
-    buffer.flip();
-    long position = 0;
-    while (buffer.hasRemaining()) {
-      position += device.write(buffer, position);
+      buffer.flip();
+      long position = (long) y * geometry.stride();
+      while (buffer.hasRemaining()) {
+        position += device.write(buffer, position);
+      }
     }
   }
 

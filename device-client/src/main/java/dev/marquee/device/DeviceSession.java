@@ -120,13 +120,19 @@ final class DeviceSession implements AutoCloseable {
       code = pairing.start(clientId);
     } catch (PairingException e) {
       Duration wait = e.tooManyCodes() ? timings.refusedCodeWait() : backoff.nextDelay();
-      LOG.warning("no pairing code: " + e.getMessage() + "; trying again in " + wait);
+      LOG.warning("no pairing code: " + e.getMessage() + "; again in " + wait.toMillis() + " ms");
       later(this::requestCode, wait);
       return;
     } catch (IOException e) {
       Duration wait = backoff.nextDelay();
       LOG.warning(
-          "cannot reach " + server.http("/") + " for a pairing code (" + e + "); in " + wait);
+          "cannot reach "
+              + server.http("/")
+              + " for a pairing code ("
+              + e
+              + "); again in "
+              + wait.toMillis()
+              + " ms");
       publish(new ScreenView.Starting("Cannot reach " + server.host() + " — retrying"));
       later(this::requestCode, wait);
       return;

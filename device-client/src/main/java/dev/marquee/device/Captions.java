@@ -23,12 +23,22 @@ final class Captions {
     if (view instanceof ScreenView.Stopped stopped) {
       return "stopped: " + stopped.message();
     }
-    ScreenView.Showing showing = (ScreenView.Showing) view;
+    return showing((ScreenView.Showing) view, deviceNow);
+  }
+
+  private static String showing(ScreenView.Showing showing, Instant deviceNow) {
     FeedState state = showing.state();
     String connection = showing.online() ? "online" : "offline";
     NowPlaying playing = state.nowPlaying();
     if (playing == null) {
-      return "idle " + state.options().idle() + " [" + connection + ", " + state.status() + "]";
+      return "idle "
+          + state.options().idle()
+          + " ["
+          + connection
+          + ", "
+          + state.status()
+          + "] "
+          + options(state);
     }
     long progress = playing.progressAt(showing.serverTime(deviceNow));
     return (playing.playing() ? "playing" : "paused")
@@ -43,7 +53,17 @@ final class Captions {
         + connection
         + ", "
         + state.status()
-        + "] version "
+        + "] "
+        + options(state)
+        + " version "
         + state.version();
+  }
+
+  /** {@code theme GRADIENT, progress shown}: the options the frame was drawn with. */
+  private static String options(FeedState state) {
+    return "theme "
+        + state.options().theme()
+        + ", progress "
+        + (state.options().showProgress() ? "shown" : "hidden");
   }
 }

@@ -38,6 +38,10 @@ public final class DeviceMain {
         }
         case RUN -> {
           Logs.configure(options.run().logLevel(), err);
+          if (options.run().output() != OutputKind.WINDOW) {
+            // Frames are drawn into images only: no display, no X11 libraries touched.
+            System.setProperty("java.awt.headless", "true");
+          }
           try {
             DeviceRunner.run(options);
           } catch (java.io.IOException e) {

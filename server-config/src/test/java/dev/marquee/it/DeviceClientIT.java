@@ -115,7 +115,12 @@ class DeviceClientIT {
     assertThat(secret).matches("[A-Za-z0-9_-]{43}");
 
     sandbox.player(user).skip();
-    awaitCaption(c -> c.startsWith("playing \"Second Wind\""));
+    // The configuration's options as the console saved them (the pixels of each option are the
+    // unit tests' FrameRendererTest).
+    awaitCaption(
+        c ->
+            c.startsWith("playing \"Second Wind\"")
+                && c.contains("theme GRADIENT, progress shown"));
     BufferedImage online = awaitArt();
     keep("playing");
     int downloads = count(deviceLog(), "album art cached");
@@ -284,6 +289,8 @@ class DeviceClientIT {
     int newest = ConsoleServer.accountNames(admin, organizationId).size() - 1;
     Map<String, String> fields = new HashMap<>(Map.of("name", name));
     fields.put("source:" + newest + ":position", "1");
+    // An unticked checkbox is not submitted at all: tick "Show progress" (the second option).
+    fields.put("option:1:flag", "on");
     ConsoleClient.Page saved =
         admin.submit(
             admin.get("/widgets.xhtml?organization=" + organizationId), "widget", fields, "save");

@@ -36,6 +36,21 @@ public final class DeviceMain {
             return fail(err, e.exitCode(), e.getMessage());
           }
         }
+        case RUN -> {
+          Logs.configure(options.run().logLevel(), err);
+          if (options.run().output() != OutputKind.WINDOW) {
+            // Frames are drawn into images only: no display, no X11 libraries touched.
+            System.setProperty("java.awt.headless", "true");
+          }
+          try {
+            DeviceRunner.run(options);
+          } catch (java.io.IOException e) {
+            return fail(err, ExitCode.CANNOT_START, "cannot start: " + e.getMessage());
+          } catch (java.awt.HeadlessException e) {
+            return fail(
+                err, ExitCode.USAGE, "no display for a window: use --output framebuffer or png");
+          }
+        }
       }
       out.flush();
       return ExitCode.OK;

@@ -18,6 +18,9 @@ final class ExitCode {
    */
   static final int PROTOCOL = 3;
 
+  /** The client cannot start: the output, the art cache or the token file cannot be opened. */
+  static final int CANNOT_START = 4;
+
   /** The command line was wrong (sysexits.h EX_USAGE). */
   static final int USAGE = 64;
 

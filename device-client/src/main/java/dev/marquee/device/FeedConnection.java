@@ -141,6 +141,16 @@ final class FeedConnection {
     }
 
     @Override
+    public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
+      // The JDK's WebSocket sends the pong itself; this only asks for the next message.
+      socket.request(1);
+      if (!refused) {
+        listener.onPing();
+      }
+      return null;
+    }
+
+    @Override
     public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
       socket.request(1);
       if (!refused) {

@@ -12,6 +12,12 @@ interface FeedListener {
   /** A whole JSON text message from the server. */
   void onMessage(JsonNode message);
 
+  /**
+   * The server pinged (the JDK answers with a pong by itself): the connection is alive even when no
+   * message comes.
+   */
+  default void onPing() {}
+
   /** The server closed the connection with this status code and reason. */
   void onClosed(int statusCode, String reason);
 

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The one Jackson mapper of the client: encodes what it sends, decodes what it receives. */
 final class Json {
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // {"type":"ping"} is a record without fields: its type is all there is to write.
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .build();
   private static final ObjectWriter CLIENT_MESSAGES = MAPPER.writerFor(ClientMessage.class);
 
   private Json() {}
@@ -20,6 +25,15 @@ final class Json {
       return CLIENT_MESSAGES.writeValueAsString(message);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode " + message, e);
+    }
+  }
+
+  /** Writes a request body of the pairing API. */
+  static String write(Object body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a " + body.getClass().getSimpleName(), e);
     }
   }
 

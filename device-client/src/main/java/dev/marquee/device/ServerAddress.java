@@ -64,6 +64,22 @@ record ServerAddress(URI endpoint) {
         URI.create(scheme + "://" + uri.getRawAuthority() + basePath + SCREEN_PATH));
   }
 
+  /**
+   * The HTTP address of a path under the server's base: {@code ws://host:8080} and {@code
+   * /api/screens/pairing} give {@code http://host:8080/api/screens/pairing}.
+   */
+  URI http(String path) {
+    String screens = endpoint.toString();
+    String base = screens.substring(0, screens.length() - SCREEN_PATH.length());
+    String scheme = endpoint.getScheme().equals("wss") ? "https" : "http";
+    return URI.create(scheme + base.substring(endpoint.getScheme().length()) + path);
+  }
+
+  /** The host name, for what the screen and the logs say. */
+  String host() {
+    return endpoint.getHost();
+  }
+
   @Override
   public String toString() {
     return endpoint.toString();

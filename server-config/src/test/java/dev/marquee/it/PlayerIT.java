@@ -55,6 +55,8 @@ class PlayerIT {
       By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.album_name']");
   private static final By PROGRESS =
       By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.progress_formatted']");
+  private static final By DURATION =
+      By.cssSelector("#frame .widget:not(.leaving) [data-bind='data.duration_formatted']");
   private static final By ART = By.cssSelector("#frame .widget:not(.leaving) .mq-image");
 
   private static ConsoleServer server;
@@ -271,9 +273,7 @@ class PlayerIT {
           .isEqualTo("episode");
       assertThat(driver.findElement(ALBUM).getText()).isEqualTo("The Marquee Hour");
       awaitArt(driver);
-      assertThat(
-              driver.findElement(By.cssSelector("[data-bind='data.duration_formatted']")).getText())
-          .isEqualTo("1:10:00");
+      assertThat(driver.findElement(DURATION).getText()).isEqualTo("1:10:00");
       shoot(browser, "episode");
     }
   }

@@ -101,8 +101,7 @@ function connect(token) {
 
 // ---- States --------------------------------------------------------------------------------
 
-/** Public for the console's preview, which feeds states itself. */
-export function showState(state) {
+function showState(state) {
   if (state.widget) {
     player.definitions.set(state.widgetRevision, state.widget);
   }
@@ -243,12 +242,42 @@ function parse(ratio) {
   return match && Number(match[2]) > 0 ? [Number(match[1]), Number(match[2])] : [16, 9];
 }
 
+// ---- The console's live preview ----------------------------------------------------------
+
+const PREVIEW_EVERY_MS = 2000;
+
+/** Framed by the widgets page: the configuration's saved state, asked for with the admin's session. */
+async function preview(configuration) {
+  body.dataset.preview = 'true';
+  show('connecting');
+  const url = '../widgets/preview?configuration=' + encodeURIComponent(configuration);
+  for (;;) {
+    try {
+      const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+      body.dataset.connection = response.ok ? 'online' : 'offline';
+      if (response.ok) {
+        const state = await response.json();
+        clock.hint(state.serverTime, Date.now());
+        showState(state);
+      } else {
+        show('unavailable');
+      }
+    } catch (e) {
+      body.dataset.connection = 'offline';
+    }
+    await new Promise((resolve) => setTimeout(resolve, PREVIEW_EVERY_MS));
+  }
+}
+
 // ---- Start ---------------------------------------------------------------------------------
 
 setInterval(tick, TICK_MS);
 body.dataset.connection = 'offline';
+const previewed = new URLSearchParams(window.location.search).get('preview');
 const token = storedToken();
-if (token) {
+if (previewed !== null) {
+  preview(previewed);
+} else if (token) {
   connect(token);
 } else {
   pair();

@@ -323,6 +323,68 @@ class PlayerIT {
   }
 
   @Test
+  @Order(8)
+  void theWidgetsPageShowsALivePreviewWithThisPlayer() {
+    Account account = account(track("Previewed Song"));
+    String name = "Preview " + account.user;
+    String configuration = configuration(name, account, Map.of("option:0:choice", "dark"));
+    try (Browser browser = Browser.open(1280, 900)) {
+      ChromeDriver driver = browser.driver();
+      driver.get(server.uri("/sign-in.xhtml").toString());
+      driver.findElement(By.id("sign-in:username")).sendKeys(ConsoleServer.ADMIN);
+      driver.findElement(By.id("sign-in:password")).sendKeys(ConsoleServer.ADMIN_PASSWORD);
+      driver.findElement(By.id("sign-in:submit")).click();
+      Browser.waitOn(driver).until(d -> !d.findElements(By.id("signed-in-as")).isEmpty());
+      driver.get(
+          server
+              .uri("/widgets.xhtml?organization=" + organizationId + "&id=" + configuration)
+              .toString());
+      WebElement frame = driver.findElement(By.id("preview"));
+      assertThat(frame.getAttribute("src")).endsWith("/player/?preview=" + configuration);
+      driver.switchTo().frame(frame);
+      awaitText(driver, TITLE, "Previewed Song");
+      assertThat(rootBackground(driver)).contains("rgb(16, 16, 16)");
+
+      edit(configuration, Map.of("option:0:choice", "light"));
+      Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
+      assertThat(driver.findElement(By.id("pairing")).isDisplayed()).isFalse();
+      driver.switchTo().defaultContent();
+      browser.screenshot("player-console-preview");
+    }
+  }
+
+  @Test
+  @Order(9)
+  void thePreviewIsOnlyForAdminsOfTheConfiguration() {
+    Account account = account(track("Private Song"));
+    String name = "Private " + account.user;
+    String configuration = configuration(name, account, Map.of());
+    ConsoleClient other =
+        server.organizationAdmin(
+            admin,
+            ConsoleServer.unique("Elsewhere"),
+            ConsoleServer.unique("other-admin"),
+            "another correct horse battery");
+
+    ConsoleClient.Page foreign = other.get("/widgets/preview?configuration=" + configuration);
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("Private Song").doesNotContain(name);
+    ConsoleClient.Page unknown = admin.get("/widgets/preview?configuration=" + UUID.randomUUID());
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).isEqualTo(foreign.body());
+    assertThat(admin.get("/widgets/preview?configuration=not-an-id").status()).isEqualTo(404);
+    ConsoleClient.Page anonymous =
+        server.client().get("/widgets/preview?configuration=" + configuration);
+    assertThat(anonymous.body()).doesNotContain("Private Song");
+    // Nothing changed: ours still previews for us, with its track.
+    await()
+        .atMost(SOON)
+        .until(
+            () -> admin.get("/widgets/preview?configuration=" + configuration).body(),
+            body -> body.contains("Private Song"));
+  }
+
+  @Test
   @Order(100)
   void theServerStoppedAndStartedAgainThePlayerRecovers() {
     Account account = account(track("Through The Restart"), track("After The Restart"));

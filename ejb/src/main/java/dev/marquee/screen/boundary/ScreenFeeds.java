@@ -1,10 +1,13 @@
 package dev.marquee.screen.boundary;
 
+import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.control.OneTimeSecrets;
+import dev.marquee.platform.boundary.NotFoundException;
 import dev.marquee.polling.entity.NowPlaying;
 import dev.marquee.screen.control.FeedStates;
 import dev.marquee.screen.control.SourceState;
 import dev.marquee.screen.entity.Screen;
+import dev.marquee.widget.boundary.WidgetConfigurations;
 import dev.marquee.widget.entity.WidgetConfiguration;
 import dev.marquee.widget.entity.WidgetDefinition;
 import jakarta.ejb.Stateless;
@@ -25,6 +28,8 @@ import java.util.UUID;
 public class ScreenFeeds {
 
   @Inject EntityManager em;
+
+  @Inject WidgetConfigurations configurations;
 
   Clock clock = Clock.systemUTC();
 
@@ -58,6 +63,18 @@ public class ScreenFeeds {
     if (screen != null) {
       screen.seen(screen.lastAddress().orElse(null), screen.client().orElse(null), now());
     }
+  }
+
+  /**
+   * What a screen showing the configuration gets now, for the console's live preview.
+   *
+   * @throws NotFoundException for a configuration the admin may not manage, or none at all
+   */
+  public FeedState preview(AdminView admin, UUID configurationId) {
+    // Refuses another organization's configuration as it refuses an unknown one.
+    configurations.find(admin, configurationId);
+    return stateOf(configurationId)
+        .orElseThrow(() -> new NotFoundException("Widget configuration"));
   }
 
   /** The configuration's state as its screens get it; empty when it no longer exists. */

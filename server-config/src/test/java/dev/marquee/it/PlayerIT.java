@@ -376,7 +376,9 @@ class PlayerIT {
     ConsoleClient.Page anonymous =
         server.client().get("/widgets/preview?configuration=" + configuration);
     assertThat(anonymous.body()).doesNotContain("Private Song");
-    // Nothing changed: ours still previews for us, with its track.
+    // Refused previews watch nothing: no screen shows the account, so nobody polled it.
+    assertThat(sandbox.counters().calls(account.user, "currently-playing")).isZero();
+    // Ours previews for us, and an open preview watches the account like a screen.
     await()
         .atMost(SOON)
         .until(

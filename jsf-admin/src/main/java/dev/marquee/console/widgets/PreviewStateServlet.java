@@ -2,7 +2,7 @@ package dev.marquee.console.widgets;
 
 import dev.marquee.admin.boundary.CurrentAdmin;
 import dev.marquee.platform.boundary.NotFoundException;
-import dev.marquee.screen.boundary.ScreenFeeds;
+import dev.marquee.screen.boundary.Previews;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,9 +15,10 @@ import java.util.UUID;
 /**
  * The state a screen showing a widget configuration gets now, as JSON, for the live preview on the
  * widgets page: the browser player in a frame asks for it every few seconds with the admin's
- * session. Only a signed-in admin who may manage the configuration gets it (the console's security
- * constraint covers this path); anything else is a 404 that says nothing about whether the
- * configuration exists.
+ * session; while it asks, the configuration's accounts are polled as if a screen showed them. Only
+ * a signed-in admin who may manage the configuration gets it (the console's security constraint
+ * covers this path); anything else is a 404 that says nothing about whether the configuration
+ * exists.
  */
 @WebServlet(PreviewStateServlet.PATH)
 public class PreviewStateServlet extends HttpServlet {
@@ -28,7 +29,7 @@ public class PreviewStateServlet extends HttpServlet {
 
   @Inject transient CurrentAdmin currentAdmin;
 
-  @Inject transient ScreenFeeds feeds;
+  @Inject transient Previews previews;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -38,7 +39,7 @@ public class PreviewStateServlet extends HttpServlet {
     response.setCharacterEncoding("UTF-8");
     try {
       UUID configuration = UUID.fromString(String.valueOf(request.getParameter("configuration")));
-      response.getWriter().write(feeds.preview(currentAdmin.require(), configuration).message());
+      response.getWriter().write(previews.preview(currentAdmin.require(), configuration).message());
     } catch (IllegalArgumentException | NotFoundException e) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       response

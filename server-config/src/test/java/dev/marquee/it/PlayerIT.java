@@ -349,6 +349,7 @@ class PlayerIT {
       Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
       assertThat(driver.findElement(By.id("pairing")).isDisplayed()).isFalse();
       driver.switchTo().defaultContent();
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", frame);
       browser.screenshot("player-console-preview");
     }
   }

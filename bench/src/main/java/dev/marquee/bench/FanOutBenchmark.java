@@ -120,6 +120,10 @@ public final class FanOutBenchmark {
     // A skip shows within the base interval; a short one keeps the rounds short.
     settings.put("MARQUEE_POLLING_BASE_INTERVAL", "PT1S");
     settings.put("MARQUEE_POLLING_MINIMUM_GAP", "PT0.5S");
+    String keepAlive = System.getProperty("bench.fanout.keepalive-seconds");
+    if (keepAlive != null) {
+      settings.put("MARQUEE_SCREENS_KEEPALIVE_SECONDS", keepAlive);
+    }
     bench = BenchServer.start("fanout", settings);
     sandbox = bench.sandbox();
     server = bench.server();

@@ -29,8 +29,12 @@ import java.util.logging.Logger;
 final class DeviceSession implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DeviceSession.class.getName());
 
-  /** Closes after which reconnecting cannot help: the protocol says do not (4403 pairs again). */
-  private static final Set<Integer> FINAL_CLOSES = Set.of(1003, 1007, 1009, 4400, 4401);
+  /**
+   * Closes after which reconnecting cannot help: the protocol says do not (4403 pairs again). 4401
+   * (no hello in time) is not one: a slow link or a pause of this JVM can cause it, and an
+   * unattended device must come back by itself.
+   */
+  private static final Set<Integer> FINAL_CLOSES = Set.of(1003, 1007, 1009, 4400);
 
   static final int TOKEN_REFUSED = 4403;
   static final int REPLACED = 4409;

@@ -35,9 +35,12 @@ export class Pairing {
       return;
     }
     let response;
+    let started;
     try {
       response = await post(this.api + 'screens/pairing', { client: CLIENT });
+      started = response.status === 201 ? await response.json() : null;
     } catch (e) {
+      // The server is away (or answered something that is not JSON): ask again later.
       this.later(() => this.requestCode(), backoff(this.failures++));
       return;
     }
@@ -45,12 +48,11 @@ export class Pairing {
       this.later(() => this.requestCode(), BUSY_WAIT_MS);
       return;
     }
-    if (response.status !== 201) {
+    if (!started) {
       this.later(() => this.requestCode(), backoff(this.failures++));
       return;
     }
     this.failures = 0;
-    const started = await response.json();
     this.handlers.onCode({
       code: started.code,
       qrUrl: this.api + 'screens/pairing/qr?code=' + encodeURIComponent(started.code),
@@ -64,17 +66,18 @@ export class Pairing {
       return;
     }
     let response;
+    let paired;
     try {
       response = await post(this.api + 'screens/pairing/' + encodeURIComponent(started.pairingId) + '/pickup', {
         secret: started.secret,
       });
+      paired = response.status === 200 ? await response.json() : null;
     } catch (e) {
       this.later(() => this.pickUp(started), backoff(this.failures++));
       return;
     }
     this.failures = 0;
-    if (response.status === 200) {
-      const paired = await response.json();
+    if (paired) {
       this.stopped = true;
       this.handlers.onPaired(paired.token);
     } else if (response.status === 202) {

@@ -181,6 +181,7 @@ function preload(url) {
 }
 
 function showIdle(mode) {
+  const already = player.idleMode === mode && body.dataset.mode === 'idle';
   player.idleMode = mode;
   body.dataset.idle = mode;
   show('idle');
@@ -189,8 +190,13 @@ function showIdle(mode) {
     return;
   }
   body.classList.remove('dimmed');
+  if (already && !player.view) {
+    // A new state that is still idle (a status change): the idle screen stays as it is.
+    return;
+  }
   clearWidget();
-  if (mode === 'placeholder') {
+  // No last track to dim (the player started idle): the placeholder instead of a blank screen.
+  if (mode === 'placeholder' || mode === 'last-track-dimmed') {
     frame.appendChild(document.getElementById('idle-placeholder').content.cloneNode(true));
   } else if (mode === 'clock') {
     const clockFace = document.createElement('div');

@@ -43,7 +43,10 @@ import java.util.concurrent.TimeUnit;
 public final class FanOutBenchmark {
 
   private static final String USER = "fanout-source";
-  private static final int WARM_UP_CHANGES = 3;
+
+  /** Changes pushed before measuring, so the JIT has compiled the push path of this size. */
+  private static final int WARM_UP_CHANGES = Integer.getInteger("bench.fanout.warm-up", 3);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Integer> sizes;

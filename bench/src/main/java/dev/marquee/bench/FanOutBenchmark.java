@@ -74,7 +74,10 @@ public final class FanOutBenchmark {
     this.sizes = sizes;
     this.changes = changes;
     for (int i = 0; i < Integer.getInteger("bench.fanout.clients", 4); i++) {
-      clients.add(HttpClient.newHttpClient());
+      // Each client's selector thread reads its screens' frames and calls their listeners itself:
+      // the default executor would hand every frame to a pool thread, work a real screen does on
+      // its own device but that here takes the cores the server is measured on.
+      clients.add(HttpClient.newBuilder().executor(Runnable::run).build());
     }
   }
 
@@ -104,12 +107,13 @@ public final class FanOutBenchmark {
     System.out.printf(
         Locale.ROOT,
         "Fan-out, one node (%s, %d cores): %d track changes per size after %d to warm up,"
-            + " server -Xmx%s, screens on %d client selector threads%n",
+            + " server -Xmx%s %s, screens on %d client selector threads%n",
         System.getProperty("marquee.test.db"),
         Runtime.getRuntime().availableProcessors(),
         changes,
         WARM_UP_CHANGES,
         System.getProperty("marquee.it.max-heap", "512m"),
+        System.getProperty("marquee.it.jvm-options", ""),
         clients.size());
     System.out.println(
         "| screens | receipts | event → screen p50 | p99 | max | first screen p50 | last screen p50"
@@ -123,8 +127,8 @@ public final class FanOutBenchmark {
     // A skip shows within the base interval; a short one keeps the rounds short.
     settings.put("MARQUEE_POLLING_BASE_INTERVAL", "PT1S");
     settings.put("MARQUEE_POLLING_MINIMUM_GAP", "PT0.5S");
-    String keepAlive = System.getProperty("bench.fanout.keepalive-seconds");
-    if (keepAlive != null) {
+    String keepAlive = System.getProperty("bench.fanout.keepalive-seconds", "");
+    if (!keepAlive.isBlank()) {
       settings.put("MARQUEE_SCREENS_KEEPALIVE_SECONDS", keepAlive);
     }
     bench = BenchServer.start("fanout", settings);

@@ -98,6 +98,11 @@ public final class MarqueeProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The suite's servers are small; a benchmark may give its server the heap it measures against.
     command.add("-Xmx" + System.getProperty("marquee.it.max-heap", "512m"));
+    // A benchmark may also give its server the JVM options operators are told to use.
+    String jvmOptions = System.getProperty("marquee.it.jvm-options", "").strip();
+    if (!jvmOptions.isEmpty()) {
+      command.addAll(List.of(jvmOptions.split("\\s+")));
+    }
     command.addAll(launch);
     command.addAll(
         List.of(

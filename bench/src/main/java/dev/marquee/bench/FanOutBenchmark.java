@@ -107,13 +107,15 @@ public final class FanOutBenchmark {
     System.out.printf(
         Locale.ROOT,
         "Fan-out, one node (%s, %d cores): %d track changes per size after %d to warm up,"
-            + " server -Xmx%s %s, screens on %d client selector threads%n",
+            + " server -Xmx%s%s, screens on %d client selector threads in their own JVM%n",
         System.getProperty("marquee.test.db"),
         Runtime.getRuntime().availableProcessors(),
         changes,
         WARM_UP_CHANGES,
         System.getProperty("marquee.it.max-heap", "512m"),
-        System.getProperty("marquee.it.jvm-options", ""),
+        System.getProperty("marquee.it.jvm-options", "").isBlank()
+            ? ""
+            : " " + System.getProperty("marquee.it.jvm-options").strip(),
         clients.size());
     System.out.println(
         "| screens | receipts | event → screen p50 | p99 | max | first screen p50 | last screen p50"

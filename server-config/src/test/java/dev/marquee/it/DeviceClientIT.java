@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.marquee.device.render.Layout;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
+import dev.marquee.it.support.ScreensConsole;
 import dev.marquee.sandbox.SpotifySandbox;
-import dev.marquee.sandbox.playback.Track;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,11 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +50,7 @@ class DeviceClientIT {
   private static SpotifySandbox sandbox;
   private static ConsoleClient admin;
   private static String organizationId;
+  private static ScreensConsole console;
   private static Path work;
   private static Process device;
 
@@ -69,6 +67,7 @@ class DeviceClientIT {
     admin = server.signedInAdmin();
     server.ensureDefaultApp(admin);
     organizationId = ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION);
+    console = new ScreensConsole(sandbox, admin, organizationId);
     work = Path.of(System.getProperty("marquee.it.dir", "target/it"), "device-client");
     if (Files.exists(work)) {
       try (var files = Files.walk(work)) {
@@ -96,8 +95,8 @@ class DeviceClientIT {
 
   @Test
   void pairsDrawsTheTrackFollowsASkipAndSurvivesARestartShowingTheCachedArt() throws Exception {
-    String user = account("First Light", "Second Wind");
-    String configuration = showingNewest("Device " + user);
+    String user = console.account("device", "First Light", "Second Wind");
+    String configuration = console.showingNewest("Device " + user);
     device = launch();
 
     String caption = awaitCaption(c -> c.startsWith("pairing "));
@@ -105,7 +104,7 @@ class DeviceClientIT {
     assertThat(pairing.find()).as(caption).isTrue();
     assertThat(pairing.group(2)).startsWith(server.uri("/claim?code=").toString());
     keep("pairing");
-    claim(pairing.group(1), "Pi " + user, configuration);
+    console.claim(pairing.group(1), "Pi " + user, configuration);
 
     awaitCaption(c -> c.startsWith("playing \"First Light\"") && c.contains("[online, LIVE]"));
     Path token = work.resolve("state/token");
@@ -268,47 +267,5 @@ class DeviceClientIT {
       count++;
     }
     return count;
-  }
-
-  // ---------------------------------------------------------------- the console, as ScreenFeedIT
-
-  private static String account(String... titles) {
-    String user = "device-" + UUID.randomUUID().toString().substring(0, 8);
-    sandbox.createUser(user, "Device " + user);
-    List<Track> queue = new ArrayList<>();
-    for (String title : titles) {
-      queue.add(Track.of(title, "The Feeders", "Live", "2026-01-01", Duration.ofMinutes(10)));
-    }
-    sandbox.player(user).setQueue(queue);
-    ConsoleServer.callback(
-        admin, sandbox.approve(ConsoleServer.startConnect(admin, organizationId), user));
-    return user;
-  }
-
-  private static String showingNewest(String name) {
-    int newest = ConsoleServer.accountNames(admin, organizationId).size() - 1;
-    Map<String, String> fields = new HashMap<>(Map.of("name", name));
-    fields.put("source:" + newest + ":position", "1");
-    // An unticked checkbox is not submitted at all: tick "Show progress" (the second option).
-    fields.put("option:1:flag", "on");
-    ConsoleClient.Page saved =
-        admin.submit(
-            admin.get("/widgets.xhtml?organization=" + organizationId), "widget", fields, "save");
-    assertThat(saved.notices()).contains("Saved " + name);
-    return admin.get("/pair.xhtml").html().select("#pair\\:configuration option").stream()
-        .filter(option -> option.text().endsWith(name))
-        .findFirst()
-        .orElseThrow()
-        .attr("value");
-  }
-
-  private static void claim(String code, String name, String configuration) {
-    ConsoleClient.Page claimed =
-        admin.submit(
-            admin.get("/pair.xhtml"),
-            "pair",
-            Map.of("code", code, "name", name, "configuration", configuration),
-            "claim");
-    assertThat(claimed.notices()).contains("Paired " + name);
   }
 }

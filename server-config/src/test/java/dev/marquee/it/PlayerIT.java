@@ -8,9 +8,9 @@ import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
 import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.ScreensConsole;
 import dev.marquee.sandbox.SpotifySandbox;
 import dev.marquee.sandbox.playback.Episode;
-import dev.marquee.sandbox.playback.PlayableItem;
 import dev.marquee.sandbox.playback.Show;
 import dev.marquee.sandbox.playback.Track;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +62,7 @@ class PlayerIT {
   private static SpotifySandbox sandbox;
   private static ConsoleClient admin;
   private static String organizationId;
+  private static ScreensConsole console;
 
   @BeforeAll
   static void start() {
@@ -77,6 +77,7 @@ class PlayerIT {
     admin = server.signedInAdmin();
     server.ensureDefaultApp(admin);
     organizationId = ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION);
+    console = new ScreensConsole(sandbox, admin, organizationId);
   }
 
   @AfterAll
@@ -115,8 +116,9 @@ class PlayerIT {
   @Test
   @Order(2)
   void aPlayerPairsItselfShowsTheTrackAndFollowsSkipPauseAndIdle() {
-    Account account = account(track("Opening Number"), track("Second Number"));
-    String configuration = configuration("Lobby " + account.user, account, Map.of());
+    String user =
+        console.account("player", List.of(track("Opening Number"), track("Second Number")));
+    String configuration = console.showingNewest("Lobby " + user, Map.of());
     try (Browser browser = Browser.open(1920, 1080)) {
       WebDriver driver = browser.driver();
       driver.get(server.uri("/player/").toString());
@@ -132,7 +134,7 @@ class PlayerIT {
                           .intValue()
                       > 0);
 
-      claim(code, "Front desk " + account.user, configuration);
+      console.claim(code, "Front desk " + user, configuration);
 
       awaitText(driver, TITLE, "Opening Number");
       assertThat(mode(driver)).isEqualTo("playing");
@@ -146,11 +148,11 @@ class PlayerIT {
       assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
       shoot(browser, "playing");
 
-      sandbox.player(account.user).skip();
+      sandbox.player(user).skip();
       awaitText(driver, TITLE, "Second Number");
       shoot(browser, "skipped");
 
-      sandbox.player(account.user).pause();
+      sandbox.player(user).pause();
       Browser.waitOn(driver).until(d -> "paused".equals(mode(d)));
       assertThat(driver.findElement(By.cssSelector(".mark-paused")).isDisplayed()).isTrue();
       String paused = driver.findElement(PROGRESS).getText();
@@ -160,7 +162,7 @@ class PlayerIT {
           .until(() -> driver.findElement(PROGRESS).getText().equals(paused));
       shoot(browser, "paused");
 
-      sandbox.player(account.user).stop();
+      sandbox.player(user).stop();
       Browser.waitOn(driver).until(d -> "idle".equals(mode(d)));
       assertThat(driver.findElements(By.cssSelector("#frame .idle-placeholder"))).hasSize(1);
       assertThat(driver.findElements(TITLE)).isEmpty();
@@ -175,9 +177,9 @@ class PlayerIT {
   @Test
   @Order(3)
   void eachThemeAndShowProgressOff() {
-    Account account = account(track("Themed Song"));
-    String name = "Themes " + account.user;
-    String configuration = configuration(name, account, Map.of("option:0:choice", "dark"));
+    String user = console.account("player", List.of(track("Themed Song")));
+    String name = "Themes " + user;
+    String configuration = console.showingNewest(name, Map.of("option:0:choice", "dark"));
     try (Browser browser = pairedPlayer(name, configuration)) {
       WebDriver driver = browser.driver();
       awaitText(driver, TITLE, "Themed Song");
@@ -186,17 +188,17 @@ class PlayerIT {
           .isEqualTo("rgba(255, 255, 255, 1)");
       shoot(browser, "theme-dark");
 
-      edit(configuration, Map.of("option:0:choice", "light"));
+      console.editOptions(configuration, Map.of("option:0:choice", "light"));
       Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
       assertThat(driver.findElement(TITLE).getCssValue("color")).isEqualTo("rgba(21, 21, 21, 1)");
       shoot(browser, "theme-light");
 
-      edit(configuration, Map.of("option:0:choice", "gradient"));
+      console.editOptions(configuration, Map.of("option:0:choice", "gradient"));
       Browser.waitOn(driver).until(d -> rootBackground(d).contains("linear-gradient"));
       assertThat(driver.findElement(PROGRESS).isDisplayed()).isTrue();
       shoot(browser, "theme-gradient");
 
-      edit(configuration, Map.of("option:1:flag", ""));
+      console.editOptions(configuration, Map.of("option:1:flag", ""));
       Browser.waitOn(driver).until(d -> !d.findElement(PROGRESS).isDisplayed());
       assertThat(driver.findElement(TITLE).getText()).isEqualTo("Themed Song");
       shoot(browser, "show-progress-off");
@@ -206,20 +208,20 @@ class PlayerIT {
   @Test
   @Order(4)
   void theIdleOptions() {
-    Account account = account(track("Soon Silent"));
-    String name = "Idle " + account.user;
+    String user = console.account("player", List.of(track("Soon Silent")));
+    String name = "Idle " + user;
     String configuration =
-        configuration(name, account, Map.of("option:3:choice", "last-track-dimmed"));
+        console.showingNewest(name, Map.of("option:3:choice", "last-track-dimmed"));
     try (Browser browser = pairedPlayer(name, configuration)) {
       WebDriver driver = browser.driver();
       awaitText(driver, TITLE, "Soon Silent");
-      sandbox.player(account.user).stop();
+      sandbox.player(user).stop();
       Browser.waitOn(driver).until(d -> "idle".equals(mode(d)));
       assertThat(driver.findElement(TITLE).getText()).isEqualTo("Soon Silent");
       assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("dimmed");
       shoot(browser, "idle-last-track-dimmed");
 
-      edit(configuration, Map.of("option:3:choice", "clock"));
+      console.editOptions(configuration, Map.of("option:3:choice", "clock"));
       Browser.waitOn(driver)
           .until(d -> d.findElements(By.cssSelector("#frame .idle-clock")).size() == 1);
       Browser.waitOn(driver)
@@ -227,7 +229,7 @@ class PlayerIT {
       assertThat(driver.findElements(TITLE)).isEmpty();
       shoot(browser, "idle-clock");
 
-      edit(configuration, Map.of("option:3:choice", "nothing"));
+      console.editOptions(configuration, Map.of("option:3:choice", "nothing"));
       Browser.waitOn(driver).until(d -> d.findElements(By.cssSelector("#frame > *")).isEmpty());
       shoot(browser, "idle-nothing");
     }
@@ -238,13 +240,20 @@ class PlayerIT {
   void anEpisodeALongCjkTitleAndRightToLeftText() {
     String longTitle = "東京の夜明けに響く長い長い歌のタイトルは画面に収まらないほど続いていく — 第二楽章 🎶";
     Show show = Show.of("The Marquee Hour", "Marquee Radio", "Screens", 12);
-    Account account =
-        account(
-            Track.of(longTitle, "أم كلثوم", "ألبوم الحفلة", "2026-01-01", Duration.ofMinutes(10)),
-            Episode.of(
-                "Episode 7: Screens", show, "About screens", "2026-01-01", Duration.ofMinutes(70)));
-    String name = "Scripts " + account.user;
-    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+    String user =
+        console.account(
+            "player",
+            List.of(
+                Track.of(
+                    longTitle, "أم كلثوم", "ألبوم الحفلة", "2026-01-01", Duration.ofMinutes(10)),
+                Episode.of(
+                    "Episode 7: Screens",
+                    show,
+                    "About screens",
+                    "2026-01-01",
+                    Duration.ofMinutes(70))));
+    String name = "Scripts " + user;
+    try (Browser browser = pairedPlayer(name, console.showingNewest(name, Map.of()))) {
       WebDriver driver = browser.driver();
       awaitText(driver, TITLE, longTitle);
       WebElement title = driver.findElement(TITLE);
@@ -267,7 +276,7 @@ class PlayerIT {
       assertThat(widgetBox(chrome, TITLE)).as("inside the frame").isTrue();
       shoot(browser, "long-cjk-title");
 
-      sandbox.player(account.user).skip();
+      sandbox.player(user).skip();
       awaitText(driver, TITLE, "Episode 7: Screens");
       assertThat(driver.findElement(By.tagName("body")).getAttribute("data-kind"))
           .isEqualTo("episode");
@@ -281,13 +290,13 @@ class PlayerIT {
   @Test
   @Order(6)
   void anAccountThatNeedsReconnectingIsMarked() {
-    Account account = account(track("Before The Revoke"));
-    String name = "Reconnect " + account.user;
-    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+    String user = console.account("player", List.of(track("Before The Revoke")));
+    String name = "Reconnect " + user;
+    try (Browser browser = pairedPlayer(name, console.showingNewest(name, Map.of()))) {
       WebDriver driver = browser.driver();
       awaitText(driver, TITLE, "Before The Revoke");
       assertThat(driver.findElement(By.cssSelector(".mark-reconnect")).isDisplayed()).isFalse();
-      sandbox.revokeUser(account.user);
+      sandbox.revokeUser(user);
       Browser.waitOn(driver)
           .until(d -> d.findElement(By.cssSelector(".mark-reconnect")).isDisplayed());
       assertThat(driver.findElement(By.tagName("body")).getAttribute("data-status"))
@@ -299,9 +308,9 @@ class PlayerIT {
   @Test
   @Order(7)
   void aRevokedPlayerPairsAgain() {
-    Account account = account(track("Until Revoked"));
-    String name = "Revoked " + account.user;
-    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+    String user = console.account("player", List.of(track("Until Revoked")));
+    String name = "Revoked " + user;
+    try (Browser browser = pairedPlayer(name, console.showingNewest(name, Map.of()))) {
       WebDriver driver = browser.driver();
       awaitText(driver, TITLE, "Until Revoked");
       String screenId = screenIdNamed(name);
@@ -325,16 +334,13 @@ class PlayerIT {
   @Test
   @Order(8)
   void theWidgetsPageShowsALivePreviewWithThisPlayer() {
-    Account account = account(track("Previewed Song"));
-    String name = "Preview " + account.user;
-    String configuration = configuration(name, account, Map.of("option:0:choice", "dark"));
+    String user = console.account("player", List.of(track("Previewed Song")));
+    String name = "Preview " + user;
+    String configuration = console.showingNewest(name, Map.of("option:0:choice", "dark"));
     try (Browser browser = Browser.open(1280, 900)) {
       ChromeDriver driver = browser.driver();
-      driver.get(server.uri("/sign-in.xhtml").toString());
-      driver.findElement(By.id("sign-in:username")).sendKeys(ConsoleServer.ADMIN);
-      driver.findElement(By.id("sign-in:password")).sendKeys(ConsoleServer.ADMIN_PASSWORD);
-      driver.findElement(By.id("sign-in:submit")).click();
-      Browser.waitOn(driver).until(d -> !d.findElements(By.id("signed-in-as")).isEmpty());
+      browser.signIn(
+          server.uri("/sign-in.xhtml"), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
       driver.get(
           server
               .uri("/widgets.xhtml?organization=" + organizationId + "&id=" + configuration)
@@ -345,7 +351,7 @@ class PlayerIT {
       awaitText(driver, TITLE, "Previewed Song");
       assertThat(rootBackground(driver)).contains("rgb(16, 16, 16)");
 
-      edit(configuration, Map.of("option:0:choice", "light"));
+      console.editOptions(configuration, Map.of("option:0:choice", "light"));
       Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
       assertThat(driver.findElement(By.id("pairing")).isDisplayed()).isFalse();
       driver.switchTo().defaultContent();
@@ -357,9 +363,9 @@ class PlayerIT {
   @Test
   @Order(9)
   void thePreviewIsOnlyForAdminsOfTheConfiguration() {
-    Account account = account(track("Private Song"));
-    String name = "Private " + account.user;
-    String configuration = configuration(name, account, Map.of());
+    String user = console.account("player", List.of(track("Private Song")));
+    String name = "Private " + user;
+    String configuration = console.showingNewest(name, Map.of());
     ConsoleClient other =
         server.organizationAdmin(
             admin,
@@ -378,7 +384,7 @@ class PlayerIT {
         server.client().get("/widgets/preview?configuration=" + configuration);
     assertThat(anonymous.body()).doesNotContain("Private Song");
     // Refused previews watch nothing: no screen shows the account, so nobody polled it.
-    assertThat(sandbox.counters().calls(account.user, "currently-playing")).isZero();
+    assertThat(sandbox.counters().calls(user, "currently-playing")).isZero();
     // Ours previews for us, and an open preview watches the account like a screen.
     await()
         .atMost(SOON)
@@ -390,9 +396,11 @@ class PlayerIT {
   @Test
   @Order(100)
   void theServerStoppedAndStartedAgainThePlayerRecovers() {
-    Account account = account(track("Through The Restart"), track("After The Restart"));
-    String name = "Restart " + account.user;
-    try (Browser browser = pairedPlayer(name, configuration(name, account, Map.of()))) {
+    String user =
+        console.account(
+            "player", List.of(track("Through The Restart"), track("After The Restart")));
+    String name = "Restart " + user;
+    try (Browser browser = pairedPlayer(name, console.showingNewest(name, Map.of()))) {
       WebDriver driver = browser.driver();
       awaitText(driver, TITLE, "Through The Restart");
 
@@ -404,7 +412,7 @@ class PlayerIT {
           .isEqualTo("Through The Restart");
       shoot(browser, "offline");
 
-      sandbox.player(account.user).skip();
+      sandbox.player(user).skip();
       server.marquee().start().awaitReady();
       await().atMost(Duration.ofSeconds(90)).until(() -> "online".equals(connection(driver)));
       awaitText(driver, TITLE, "After The Restart");
@@ -414,69 +422,16 @@ class PlayerIT {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  private record Account(String user) {}
-
   private static Track track(String title) {
     return Track.of(
         title, "The Players", "Live at the Lobby", "2026-01-01", Duration.ofMinutes(10));
   }
 
-  /** A new sandbox user playing the items, connected to the organization. */
-  private static Account account(PlayableItem... items) {
-    String user = "player-" + UUID.randomUUID().toString().substring(0, 8);
-    sandbox.createUser(user, "Player " + user);
-    sandbox.player(user).setQueue(List.of(items));
-    ConsoleServer.callback(
-        admin, sandbox.approve(ConsoleServer.startConnect(admin, organizationId), user));
-    return new Account(user);
-  }
-
-  /** A configuration showing the organization's newest account, with these option fields. */
-  private static String configuration(String name, Account account, Map<String, String> options) {
-    int newest = ConsoleServer.accountNames(admin, organizationId).size() - 1;
-    Map<String, String> fields = new HashMap<>(options);
-    fields.put("name", name);
-    fields.put("source:" + newest + ":position", "1");
-    fields.putIfAbsent("option:1:flag", "on");
-    ConsoleClient.Page saved =
-        admin.submit(
-            admin.get("/widgets.xhtml?organization=" + organizationId), "widget", fields, "save");
-    assertThat(saved.notices()).contains("Saved " + name);
-    return admin.get("/pair.xhtml").html().select("#pair\\:configuration option").stream()
-        .filter(option -> option.text().endsWith(name))
-        .findFirst()
-        .orElseThrow()
-        .attr("value");
-  }
-
-  private static void edit(String configuration, Map<String, String> options) {
-    ConsoleClient.Page edit =
-        admin.get("/widgets.xhtml?organization=" + organizationId + "&id=" + configuration);
-    Map<String, String> fields = new HashMap<>(options);
-    fields.putIfAbsent("option:1:flag", "on");
-    Map<String, String> form = admin.formFields(edit, "widget", fields, "save");
-    // An unchecked box is not sent at all, as a browser does.
-    form.entrySet()
-        .removeIf(field -> field.getKey().endsWith(":flag") && field.getValue().isEmpty());
-    ConsoleClient.Page saved = admin.post(ConsoleClient.actionOf(edit, "widget"), form);
-    assertThat(saved.notices()).contains("Saved ");
-  }
-
   private static Browser pairedPlayer(String name, String configuration) {
     Browser browser = Browser.open(1920, 1080);
     browser.driver().get(server.uri("/player/").toString());
-    claim(awaitPairingCode(browser.driver()), name, configuration);
+    console.claim(awaitPairingCode(browser.driver()), name, configuration);
     return browser;
-  }
-
-  private static void claim(String code, String name, String configuration) {
-    ConsoleClient.Page claimed =
-        admin.submit(
-            admin.get("/pair.xhtml"),
-            "pair",
-            Map.of("code", code, "name", name, "configuration", configuration),
-            "claim");
-    assertThat(claimed.notices()).contains("Paired " + name);
   }
 
   private static String screenIdNamed(String name) {

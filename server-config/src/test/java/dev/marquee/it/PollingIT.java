@@ -34,7 +34,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The now-playing engine on a real server against the Spotify sandbox, counting calls with the
@@ -397,7 +396,8 @@ class PollingIT {
     Org other = organization();
     try (Browser browser = Browser.open(1280, 900)) {
       WebDriver driver = browser.driver();
-      signIn(driver, org);
+      browser.signIn(
+          server.uri("/sign-in.xhtml"), org.username(), SpotifyProbeClient.ADMIN_PASSWORD);
       driver.get(server.uri("/account.xhtml?id=" + account.id).toString());
       assertThat(text(driver, "polling-status")).isEqualTo("Playing");
       assertThat(text(driver, "now-playing")).isEqualTo("On the console · The Testers");
@@ -430,7 +430,8 @@ class PollingIT {
     // Another organization's app is not paused, and its admin sees no alert about this one.
     try (Browser browser = Browser.open(1280, 900)) {
       WebDriver driver = browser.driver();
-      signIn(driver, other);
+      browser.signIn(
+          server.uri("/sign-in.xhtml"), other.username(), SpotifyProbeClient.ADMIN_PASSWORD);
       driver.get(server.uri("/accounts.xhtml").toString());
       assertThat(driver.findElements(By.id("quota-paused"))).isEmpty();
     }
@@ -456,15 +457,6 @@ class PollingIT {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static void signIn(WebDriver driver, Org org) {
-    driver.get(server.uri("/sign-in.xhtml").toString());
-    driver.findElement(By.id("sign-in:username")).sendKeys(org.username());
-    driver.findElement(By.id("sign-in:password")).sendKeys(SpotifyProbeClient.ADMIN_PASSWORD);
-    driver.findElement(By.id("sign-in:submit")).click();
-    Browser.waitOn(driver)
-        .until(ExpectedConditions.textToBe(By.id("signed-in-as"), org.username()));
-  }
 
   private static String text(WebDriver driver, String id) {
     return driver.findElement(By.id(id)).getText();

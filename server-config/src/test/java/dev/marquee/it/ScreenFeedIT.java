@@ -8,8 +8,8 @@ import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.ScreenSocket;
+import dev.marquee.it.support.ScreensConsole;
 import dev.marquee.sandbox.SpotifySandbox;
-import dev.marquee.sandbox.playback.Track;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +41,7 @@ class ScreenFeedIT {
   private static SpotifySandbox sandbox;
   private static ConsoleClient admin;
   private static String organizationId;
+  private static ScreensConsole console;
 
   @BeforeAll
   static void start() {
@@ -57,6 +57,7 @@ class ScreenFeedIT {
     admin = server.signedInAdmin();
     server.ensureDefaultApp(admin);
     organizationId = ConsoleServer.organizationId(admin, ConsoleServer.FIRST_ORGANIZATION);
+    console = new ScreensConsole(sandbox, admin, organizationId);
   }
 
   @AfterAll
@@ -68,9 +69,9 @@ class ScreenFeedIT {
 
   @Test
   void aScreenPairedInTheConsoleGetsItsStateAndEveryTrackChange() throws Exception {
-    String user = account(admin, organizationId, "Opening Number", "Second Number");
-    String configuration = showingNewest(admin, organizationId, "Lobby " + user);
-    Pairing pairing = pair(admin, "Front desk " + user, configuration);
+    String user = console.account("feed", "Opening Number", "Second Number");
+    String configuration = console.showingNewest("Lobby " + user);
+    Pairing pairing = pair(console, "Front desk " + user, configuration);
 
     try (ScreenSocket socket = connect(pairing.token(), null)) {
       JsonNode welcome = JsonBodies.parse(socket.nextText());
@@ -109,8 +110,8 @@ class ScreenFeedIT {
   @Test
   void aReconnectWithAnOldVersionGetsTheCurrentStateAndWithTheCurrentOneOnlyAConfirmation()
       throws Exception {
-    String user = account(admin, organizationId, "Before The Cut", "After The Cut");
-    Pairing pairing = pair(admin, "Reconnecting", showingNewest(admin, organizationId, user));
+    String user = console.account("feed", "Before The Cut", "After The Cut");
+    Pairing pairing = pair(console, "Reconnecting", console.showingNewest(user));
     String old;
     try (ScreenSocket socket = connect(pairing.token(), null)) {
       socket.nextText();
@@ -136,10 +137,10 @@ class ScreenFeedIT {
   @Test
   void aScreenGetsItsNewStateWhenItsConfigurationChangesAndWhenItIsMovedToAnother()
       throws Exception {
-    String user = account(admin, organizationId, "Moving Song");
+    String user = console.account("feed", "Moving Song");
     String name = "Changing " + user;
-    String configuration = showingNewest(admin, organizationId, name);
-    Pairing pairing = pair(admin, "Mover " + user, configuration);
+    String configuration = console.showingNewest(name);
+    Pairing pairing = pair(console, "Mover " + user, configuration);
     try (ScreenSocket socket = connect(pairing.token(), null)) {
       awaitState(socket, title("Moving Song"));
       ConsoleClient.Page edit =
@@ -151,7 +152,7 @@ class ScreenFeedIT {
           awaitState(socket, state -> "dark".equals(state.path("options").path("theme").asText()));
       assertThat(dark.path("data").path("track_name").asText()).isEqualTo("Moving Song");
 
-      String other = showingNewest(admin, organizationId, "Elsewhere " + user);
+      String other = console.showingNewest("Elsewhere " + user);
       ConsoleClient.Page moved =
           admin.submit(
               admin.get("/screens.xhtml?id=" + pairing.screenId()),
@@ -171,14 +172,14 @@ class ScreenFeedIT {
 
   @Test
   void aScreenShowsTheFirstPlayingSourceElseTheFirstPausedElseIdle() throws Exception {
-    String first = account(admin, organizationId, "Zone One");
-    String second = account(admin, organizationId, "Zone Two");
+    String first = console.account("feed", "Zone One");
+    String second = console.account("feed", "Zone Two");
     sandbox.player(first).stop();
     // The two accounts connected last are the last two in the list.
-    int count = accountCount(admin, organizationId);
+    int count = console.accountCount();
     String configuration =
-        configuration(admin, organizationId, "Zones " + first, Map.of(count - 2, 1, count - 1, 2));
-    Pairing pairing = pair(admin, "Zones " + first, configuration);
+        console.configuration("Zones " + first, Map.of(count - 2, 1, count - 1, 2), Map.of());
+    Pairing pairing = pair(console, "Zones " + first, configuration);
     try (ScreenSocket socket = connect(pairing.token(), null)) {
       socket.nextText();
       JsonNode secondPlays = awaitState(socket, title("Zone Two"));
@@ -211,12 +212,13 @@ class ScreenFeedIT {
     ConsoleClient other =
         server.organizationAdmin(admin, name, ConsoleServer.unique("other"), "other password 1");
     String otherOrganization = ConsoleServer.organizationId(admin, name);
-    String ours = account(admin, organizationId, "Our Secret Song", "Our Next Song");
-    String ourConfiguration = showingNewest(admin, organizationId, "Ours " + ours);
-    String theirs = account(other, otherOrganization, "Their Song");
-    String theirConfiguration = showingNewest(other, otherOrganization, "Theirs " + theirs);
-    Pairing ourScreen = pair(admin, "Our screen " + ours, ourConfiguration);
-    Pairing theirScreen = pair(other, "Their screen " + theirs, theirConfiguration);
+    ScreensConsole theirConsole = new ScreensConsole(sandbox, other, otherOrganization);
+    String ours = console.account("feed", "Our Secret Song", "Our Next Song");
+    String ourConfiguration = console.showingNewest("Ours " + ours);
+    String theirs = theirConsole.account("feed", "Their Song");
+    String theirConfiguration = theirConsole.showingNewest("Theirs " + theirs);
+    Pairing ourScreen = pair(console, "Our screen " + ours, ourConfiguration);
+    Pairing theirScreen = pair(theirConsole, "Their screen " + theirs, theirConfiguration);
 
     try (ScreenSocket our = connect(ourScreen.token(), null);
         ScreenSocket their = connect(theirScreen.token(), null)) {
@@ -249,10 +251,10 @@ class ScreenFeedIT {
 
   @Test
   void aRevokedScreenIsDisconnectedAtOnceAndCannotReconnectWhileOthersStay() throws Exception {
-    String user = account(admin, organizationId, "Revocation Blues");
-    String configuration = showingNewest(admin, organizationId, "Revoke " + user);
-    Pairing revoked = pair(admin, "To revoke " + user, configuration);
-    Pairing staying = pair(admin, "Staying " + user, configuration);
+    String user = console.account("feed", "Revocation Blues");
+    String configuration = console.showingNewest("Revoke " + user);
+    Pairing revoked = pair(console, "To revoke " + user, configuration);
+    Pairing staying = pair(console, "Staying " + user, configuration);
     try (ScreenSocket doomed = connect(revoked.token(), null);
         ScreenSocket stays = connect(staying.token(), null)) {
       awaitState(doomed, title("Revocation Blues"));
@@ -279,8 +281,8 @@ class ScreenFeedIT {
 
   @Test
   void aSecondSocketOfTheSameScreenReplacesTheFirstAndASecondHelloIsRefused() throws Exception {
-    String user = account(admin, organizationId, "Twice Told");
-    Pairing pairing = pair(admin, "Twice " + user, showingNewest(admin, organizationId, user));
+    String user = console.account("feed", "Twice Told");
+    Pairing pairing = pair(console, "Twice " + user, console.showingNewest(user));
     try (ScreenSocket first = connect(pairing.token(), null)) {
       awaitState(first, title("Twice Told"));
       try (ScreenSocket second = connect(pairing.token(), null)) {
@@ -316,8 +318,8 @@ class ScreenFeedIT {
 
   @Test
   void anAccountIsPolledOnlyWhileAScreenShowingItIsOnline() throws Exception {
-    String user = account(admin, organizationId, "Watched Song");
-    Pairing pairing = pair(admin, "Watcher " + user, showingNewest(admin, organizationId, user));
+    String user = console.account("feed", "Watched Song");
+    Pairing pairing = pair(console, "Watcher " + user, console.showingNewest(user));
     await("no calls before any screen shows it")
         .during(Duration.ofSeconds(4))
         .atMost(Duration.ofSeconds(6))
@@ -342,8 +344,8 @@ class ScreenFeedIT {
 
   @Test
   void aScreenThatStopsAnsweringIsDroppedAndNoLongerOnline() throws Exception {
-    String user = account(admin, organizationId, "Hung Device");
-    Pairing pairing = pair(admin, "Hung " + user, showingNewest(admin, organizationId, user));
+    String user = console.account("feed", "Hung Device");
+    Pairing pairing = pair(console, "Hung " + user, console.showingNewest(user));
     try (ScreenSocket hung =
         ScreenSocket.openWithoutReading(server.marquee().webSocketUri("/ws/screen"))) {
       hung.send(hello(pairing.token(), null));
@@ -414,63 +416,11 @@ class ScreenFeedIT {
     return state.path("data").path("is_playing").asBoolean();
   }
 
-  /** A new sandbox user playing the tracks, connected to the organization; its user id. */
-  private static String account(ConsoleClient client, String organization, String... titles) {
-    String user = "feed-" + UUID.randomUUID().toString().substring(0, 8);
-    sandbox.createUser(user, "Feed " + user);
-    List<Track> queue = new ArrayList<>();
-    for (String title : titles) {
-      queue.add(Track.of(title, "The Feeders", "Live", "2026-01-01", Duration.ofMinutes(10)));
-    }
-    sandbox.player(user).setQueue(queue);
-    ConsoleServer.callback(
-        client, sandbox.approve(ConsoleServer.startConnect(client, organization), user));
-    return user;
-  }
-
-  private static int accountCount(ConsoleClient client, String organization) {
-    return ConsoleServer.accountNames(client, organization).size();
-  }
-
-  /** A configuration showing the organization's newest account; its id. */
-  private static String showingNewest(ConsoleClient client, String organization, String name) {
-    int newest = accountCount(client, organization) - 1;
-    return configuration(client, organization, name, Map.of(newest, 1));
-  }
-
-  /** A configuration with the accounts at these list positions, tried in the given order. */
-  private static String configuration(
-      ConsoleClient client, String organization, String name, Map<Integer, Integer> order) {
-    Map<String, String> fields = new HashMap<>(Map.of("name", name));
-    order.forEach((index, position) -> fields.put("source:" + index + ":position", "" + position));
-    ConsoleClient.Page saved =
-        client.submit(
-            client.get("/widgets.xhtml?organization=" + organization), "widget", fields, "save");
-    assertThat(saved.notices()).contains("Saved " + name);
-    return client.get("/pair.xhtml").html().select("#pair\\:configuration option").stream()
-        .filter(option -> option.text().endsWith(name))
-        .findFirst()
-        .orElseThrow()
-        .attr("value");
-  }
-
-  private static Pairing pair(ConsoleClient client, String name, String configuration)
+  private static Pairing pair(ScreensConsole console, String name, String configuration)
       throws Exception {
     JsonNode started =
         JsonBodies.parse(post("/api/screens/pairing", "{\"client\":\"it-screen/1\"}").body());
-    ConsoleClient.Page claimed =
-        client.submit(
-            client.get("/pair.xhtml"),
-            "pair",
-            Map.of(
-                "code",
-                started.path("code").asText(),
-                "name",
-                name,
-                "configuration",
-                configuration),
-            "claim");
-    assertThat(claimed.notices()).contains("Paired " + name);
+    console.claim(started.path("code").asText(), name, configuration);
     HttpResponse<String> token =
         post(
             "/api/screens/pairing/" + started.path("pairingId").asText() + "/pickup",

@@ -55,7 +55,8 @@ class WidgetsConsoleIT {
     try (Browser browser = Browser.open(1280, 1200)) {
       WebDriver driver = browser.driver();
       WebDriverWait wait = Browser.waitOn(driver);
-      signIn(driver, wait);
+      browser.signIn(
+          server.uri("/sign-in.xhtml"), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
       driver.get(server.uri("/widgets.xhtml").toString());
 
       assertThat(
@@ -173,14 +174,6 @@ class WidgetsConsoleIT {
         .html()
         .select("#configuration-table tr.configuration td.name")
         .eachText();
-  }
-
-  private static void signIn(WebDriver driver, WebDriverWait wait) {
-    driver.get(server.uri("/sign-in.xhtml").toString());
-    driver.findElement(By.id("sign-in:username")).sendKeys(ConsoleServer.ADMIN);
-    driver.findElement(By.id("sign-in:password")).sendKeys(ConsoleServer.ADMIN_PASSWORD);
-    driver.findElement(By.id("sign-in:submit")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("signed-in-as"), ConsoleServer.ADMIN));
   }
 
   private static WebElement option(WebDriver driver, String key) {

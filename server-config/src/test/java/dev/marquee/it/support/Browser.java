@@ -91,6 +91,18 @@ public final class Browser implements AutoCloseable {
     return wait;
   }
 
+  /** Signs in on the console's sign-in page and waits until the console names the admin. */
+  public void signIn(java.net.URI signInPage, String username, String password) {
+    driver.get(signInPage.toString());
+    driver.findElement(org.openqa.selenium.By.id("sign-in:username")).sendKeys(username);
+    driver.findElement(org.openqa.selenium.By.id("sign-in:password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.id("sign-in:submit")).click();
+    waitOn(driver)
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                org.openqa.selenium.By.id("signed-in-as"), username));
+  }
+
   public ChromeDriver driver() {
     return driver;
   }

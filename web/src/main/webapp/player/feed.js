@@ -26,7 +26,7 @@ export function feedUrl(location) {
 
 export class Feed {
   /**
-   * @param handlers {onWelcome, onState, onCurrent, onConnection(connected), onRevoked, onReplaced}
+   * @param handlers {onState, onCurrent, onConnection(connected), onRevoked, onReplaced}
    * @param clock a ClockOffset fed from welcome and pong
    */
   constructor(url, token, clock, handlers) {
@@ -104,7 +104,6 @@ export class Feed {
           this.attempt = 0;
           this.clock.hint(message.serverTime, receivedAt);
           this.handlers.onConnection(true);
-          this.handlers.onWelcome(message);
           ping();
           pinger = setInterval(ping, PING_EVERY_MS);
           break;

@@ -74,9 +74,6 @@ function connect(token) {
   show('connecting');
   body.dataset.connection = 'connecting';
   player.feed = new Feed(feedUrl(window.location), token, clock, {
-    onWelcome(welcome) {
-      body.dataset.screenName = welcome.screen && welcome.screen.name ? welcome.screen.name : '';
-    },
     onState: showState,
     onCurrent() {
       if (player.state) {
@@ -118,8 +115,7 @@ function showState(state) {
   body.dataset.theme = options.theme || 'dark';
   body.dataset.status = state.status || 'LIVE';
   body.dataset.animation = options.animation || 'fade';
-  frame.style.setProperty('--aspect', aspect(definition.aspectRatio));
-  frame.style.setProperty('--aspect-number', aspectNumber(definition.aspectRatio));
+  frame.style.setProperty('--aspect', String(aspect(definition.aspectRatio)));
   if (state.idle || !state.data) {
     showIdle(options.idle || 'placeholder');
     return;
@@ -233,19 +229,10 @@ function tick() {
   }
 }
 
+/** "16:9" (or "16/9") as a number; 16:9 when it cannot be read. */
 function aspect(ratio) {
-  const [w, h] = parse(ratio);
-  return w + ' / ' + h;
-}
-
-function aspectNumber(ratio) {
-  const [w, h] = parse(ratio);
-  return String(w / h);
-}
-
-function parse(ratio) {
   const match = /^(\d+(?:\.\d+)?)[:/](\d+(?:\.\d+)?)$/.exec(String(ratio || '').replace(/\s/g, ''));
-  return match && Number(match[2]) > 0 ? [Number(match[1]), Number(match[2])] : [16, 9];
+  return match && Number(match[2]) > 0 ? Number(match[1]) / Number(match[2]) : 16 / 9;
 }
 
 // ---- The console's live preview ----------------------------------------------------------

@@ -189,17 +189,19 @@ class PlayerIT {
       shoot(browser, "theme-dark");
 
       console.editOptions(configuration, Map.of("option:0:choice", "light"));
-      Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
+      Browser.waitOn(driver)
+          .until(d -> settled(d) && rootBackground(d).contains("rgb(244, 244, 240)"));
       assertThat(driver.findElement(TITLE).getCssValue("color")).isEqualTo("rgba(21, 21, 21, 1)");
       shoot(browser, "theme-light");
 
       console.editOptions(configuration, Map.of("option:0:choice", "gradient"));
-      Browser.waitOn(driver).until(d -> rootBackground(d).contains("linear-gradient"));
+      Browser.waitOn(driver)
+          .until(d -> settled(d) && rootBackground(d).contains("linear-gradient"));
       assertThat(driver.findElement(PROGRESS).isDisplayed()).isTrue();
       shoot(browser, "theme-gradient");
 
       console.editOptions(configuration, Map.of("option:1:flag", ""));
-      Browser.waitOn(driver).until(d -> !d.findElement(PROGRESS).isDisplayed());
+      Browser.waitOn(driver).until(d -> settled(d) && !d.findElement(PROGRESS).isDisplayed());
       assertThat(driver.findElement(TITLE).getText()).isEqualTo("Themed Song");
       shoot(browser, "show-progress-off");
     }
@@ -352,7 +354,8 @@ class PlayerIT {
       assertThat(rootBackground(driver)).contains("rgb(16, 16, 16)");
 
       console.editOptions(configuration, Map.of("option:0:choice", "light"));
-      Browser.waitOn(driver).until(d -> rootBackground(d).contains("rgb(244, 244, 240)"));
+      Browser.waitOn(driver)
+          .until(d -> settled(d) && rootBackground(d).contains("rgb(244, 244, 240)"));
       assertThat(driver.findElement(By.id("pairing")).isDisplayed()).isFalse();
       driver.switchTo().defaultContent();
       driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", frame);
@@ -478,11 +481,21 @@ class PlayerIT {
     return driver.findElement(By.tagName("body")).getAttribute("data-connection");
   }
 
+  /**
+   * No track change animation running: an options change swaps in a new widget with a fade, and
+   * while it runs the entering widget is transparent (nothing of it counts as displayed).
+   */
+  private static boolean settled(WebDriver driver) {
+    return driver
+        .findElements(By.cssSelector("#frame .widget.leaving, #frame .widget.entering"))
+        .isEmpty();
+  }
+
   private static String rootBackground(WebDriver driver) {
     return (String)
         ((ChromeDriver) driver)
             .executeScript(
-                "const w = document.querySelector('#frame .widget');"
+                "const w = document.querySelector('#frame .widget:not(.leaving)');"
                     + " return w ? getComputedStyle(w).backgroundColor + ' '"
                     + " + getComputedStyle(w).backgroundImage : ''");
   }

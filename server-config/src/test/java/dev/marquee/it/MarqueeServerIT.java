@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.ListeningSockets;
 import dev.marquee.it.support.MarqueeProcess;
 import dev.marquee.it.support.ScreenSocket;
 import dev.marquee.it.support.TestDatabase;
@@ -104,6 +105,18 @@ class MarqueeServerIT {
     var response = server.get("/");
     assertThat(response.headers().firstValue("Server")).isEmpty();
     assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+  }
+
+  @Test
+  void listensOnTheHttpPortAndNothingElse() {
+    // A plain `java -jar marquee.jar`: the operator chose the HTTP port, on every interface (the
+    // default of MARQUEE_HTTP_ADDRESS). No data grid, no other port, on any interface.
+    assertThat(ListeningSockets.of(server.pid()))
+        .isNotEmpty()
+        .allSatisfy(
+            listener ->
+                assertThat(listener.port()).as(listener.toString()).isEqualTo(server.port()))
+        .allSatisfy(listener -> assertThat(listener.protocol()).isEqualTo("tcp"));
   }
 
   @Test

@@ -109,8 +109,7 @@ public final class MarqueeProcess implements AutoCloseable {
             "--port",
             Integer.toString(port),
             "--rootdir",
-            directory.resolve("payara").toAbsolutePath().toString(),
-            "--nohazelcast"));
+            directory.resolve("payara").toAbsolutePath().toString()));
     return new MarqueeProcess(command, environment, directory, port);
   }
 

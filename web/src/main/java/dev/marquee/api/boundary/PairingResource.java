@@ -1,5 +1,7 @@
 package dev.marquee.api.boundary;
 
+import dev.marquee.api.control.JsonRequestBody;
+import dev.marquee.api.control.JsonRequestBody.RefusedBodyException;
 import dev.marquee.api.control.QrSvg;
 import dev.marquee.screen.boundary.PairingRefusedException;
 import dev.marquee.screen.boundary.PairingStarted;
@@ -7,7 +9,6 @@ import dev.marquee.screen.boundary.Pairings;
 import dev.marquee.screen.boundary.Pickup;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +20,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.UUID;
 
 /**
@@ -33,22 +36,25 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PairingResource {
 
-  /** Longest request body accepted, in characters. */
-  static final int MAX_BODY = 1024;
-
   @Inject Pairings pairings;
 
   @Context HttpServletRequest request;
 
+  @Context HttpHeaders headers;
+
   /** {@code {"client": "marquee-player/0.1.0"}} (optional): a new code. */
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-  public Response start(String body) {
+  @Consumes(MediaType.WILDCARD)
+  public Response start(InputStream in) throws IOException {
     JsonObject json;
     try {
-      json = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : object(body);
-    } catch (BadBodyException e) {
-      return e.response();
+      String body = JsonRequestBody.read(in);
+      json =
+          body == null || body.isBlank()
+              ? JsonValue.EMPTY_JSON_OBJECT
+              : JsonRequestBody.object(headers.getMediaType(), body);
+    } catch (RefusedBodyException e) {
+      return refused(e);
     }
     String client = json.getString("client", null);
     if (client != null && client.length() > 100) {
@@ -89,17 +95,19 @@ public class PairingResource {
   /** {@code {"secret": "..."}}: the device token once claimed (200), waiting (202), gone (410). */
   @POST
   @Path("{id}/pickup")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response pickUp(@PathParam("id") String id, String body) {
+  @Consumes(MediaType.WILDCARD)
+  public Response pickUp(@PathParam("id") String id, InputStream in) throws IOException {
     UUID pairingId;
     String secret;
     try {
       pairingId = UUID.fromString(id);
-      secret = object(body).getString("secret", null);
+      secret =
+          JsonRequestBody.object(headers.getMediaType(), JsonRequestBody.read(in))
+              .getString("secret", null);
     } catch (IllegalArgumentException e) {
       return error(404, "No pairing request here.");
-    } catch (BadBodyException e) {
-      return e.response();
+    } catch (RefusedBodyException e) {
+      return refused(e);
     }
     Pickup pickup = pairings.pickUp(pairingId, secret);
     if (pickup instanceof Pickup.Paired paired) {
@@ -124,23 +132,6 @@ public class PairingResource {
                     .build()));
   }
 
-  private static JsonObject object(String body) throws BadBodyException {
-    if (body == null || body.length() > MAX_BODY) {
-      throw new BadBodyException(
-          body == null ? 400 : 413,
-          "The body must be a JSON object of at most " + MAX_BODY + " characters.");
-    }
-    try (var reader = Json.createReader(new StringReader(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new BadBodyException(400, "The body must be a JSON object.");
-      }
-      return value.asJsonObject();
-    } catch (JsonException e) {
-      throw new BadBodyException(400, "The body is not valid JSON.");
-    }
-  }
-
   private static Response error(int status, String message) {
     return noStore(
         Response.status(status)
@@ -152,19 +143,7 @@ public class PairingResource {
     return response.header("Cache-Control", "no-store").build();
   }
 
-  /** A request body this resource refuses, with the answer to give. */
-  private static final class BadBodyException extends Exception {
-
-    private static final long serialVersionUID = 1L;
-    private final int status;
-
-    BadBodyException(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-
-    Response response() {
-      return error(status, getMessage());
-    }
+  private static Response refused(RefusedBodyException e) {
+    return error(e.status(), e.getMessage());
   }
 }

@@ -22,6 +22,10 @@ import javax.sql.DataSource;
 public class UrlRoutedDataSource implements DataSource {
 
   private String url;
+
+  /** How often the embedded database's files were made owner-only (twice is enough). */
+  private volatile int filesProtected;
+
   private String user;
   private String password;
   private int loginTimeoutSeconds;
@@ -71,7 +75,9 @@ public class UrlRoutedDataSource implements DataSource {
       // PostgreSQL refuses for a uuid column; untyped string parameters let the server infer.
       properties.setProperty("stringtype", "unspecified");
     }
+    protectEmbeddedFiles();
     Connection connection = driverFor(url).connect(url, properties);
+    protectEmbeddedFiles();
     if (connection == null) {
       throw new SQLException("The driver refused the database URL " + JdbcUrls.redact(url));
     }
@@ -80,6 +86,17 @@ public class UrlRoutedDataSource implements DataSource {
 
   private static Driver driverFor(String url) throws SQLException {
     return JdbcUrls.kindOf(url).newDriver();
+  }
+
+  /**
+   * An embedded H2 database is owner-only: before the first connection (so its directory is created
+   * so) and after it (H2 created the files with the process's umask). Once per data source.
+   */
+  private void protectEmbeddedFiles() {
+    if (filesProtected < 2) {
+      H2Files.protect(url);
+      filesProtected++;
+    }
   }
 
   @Override

@@ -239,11 +239,19 @@ function aspect(ratio) {
 
 const PREVIEW_EVERY_MS = 2000;
 
+/**
+ * Where the console serves the preview state: the page that frames the player says (the console
+ * and the player are separate modules in the EAR); only a path on this origin is taken.
+ */
+function previewSource(given) {
+  return given !== null && /^\/(?![\/\\])[A-Za-z0-9._~\/-]*$/.test(given) ? given : '../widgets/preview';
+}
+
 /** Framed by the widgets page: the configuration's saved state, asked for with the admin's session. */
-async function preview(configuration) {
+async function preview(configuration, source) {
   body.dataset.preview = 'true';
   show('connecting');
-  const url = '../widgets/preview?configuration=' + encodeURIComponent(configuration);
+  const url = source + '?configuration=' + encodeURIComponent(configuration);
   for (;;) {
     try {
       const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
@@ -266,10 +274,11 @@ async function preview(configuration) {
 
 setInterval(tick, TICK_MS);
 body.dataset.connection = 'offline';
-const previewed = new URLSearchParams(window.location.search).get('preview');
+const query = new URLSearchParams(window.location.search);
+const previewed = query.get('preview');
 const token = storedToken();
 if (previewed !== null) {
-  preview(previewed);
+  preview(previewed, previewSource(query.get('state')));
 } else if (token) {
   connect(token);
 } else {

@@ -9,11 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,12 +116,13 @@ class EarDeploymentIT {
   }
 
   @Test
-  @Order(2)
-  void consoleAsksForSignInAndShowsProductAndVersion() throws Exception {
+  @Order(3)
+  void consoleSendsAFreshInstallationToSetupAndShowsProductAndVersion() throws Exception {
     assumeTrue(deployed, "the EAR is not deployed");
-    HttpResponse<String> anonymous = get("/");
+    HttpResponse<String> anonymous = get("/", "evil.example");
     assertThat(anonymous.statusCode()).as("GET / (the console) without signing in").isEqualTo(302);
-    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in.xhtml");
+    // Relative: never built from the Host header, which the client chose.
+    assertThat(anonymous.headers().firstValue("Location")).hasValue("/setup.xhtml");
 
     HttpResponse<String> setup = get("/setup.xhtml");
     assertThat(setup.statusCode()).as("GET /setup.xhtml").isEqualTo(200);
@@ -128,7 +133,7 @@ class EarDeploymentIT {
   }
 
   @Test
-  @Order(3)
+  @Order(2)
   void isReadyWithTheDatabase() {
     assumeTrue(deployed, "the EAR is not deployed");
     HttpResponse<String> ready =
@@ -160,6 +165,60 @@ class EarDeploymentIT {
 
   @Test
   @Order(5)
+  void screensWarServesThePlayerWithItsSecurityHeaders() throws Exception {
+    assumeTrue(deployed, "the EAR is not deployed");
+    HttpResponse<String> player = get("/screens/player/");
+
+    assertThat(player.statusCode()).as("GET /screens/player/").isEqualTo(200);
+    assertThat(player.body()).contains("<script type=\"module\"");
+    assertThat(player.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("script-src 'self'")
+                    .contains("connect-src 'self'")
+                    .contains("frame-ancestors 'self'")
+                    .doesNotContain("unsafe-inline"));
+    assertThat(player.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+    assertThat(player.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(player.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+    HttpResponse<String> withoutSlash = get("/screens/player", "evil.example");
+    assertThat(withoutSlash.headers().firstValue("Location")).hasValue("/screens/player/");
+  }
+
+  @Test
+  @Order(6)
+  void screensWarAnswersOnTheScreensSocket() throws Exception {
+    assumeTrue(deployed, "the EAR is not deployed");
+    CompletableFuture<String> firstMessage = new CompletableFuture<>();
+    WebSocket socket =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + domain.httpPort() + "/screens/ws/screen"),
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(
+                      WebSocket webSocket, CharSequence data, boolean last) {
+                    firstMessage.complete(data.toString());
+                    return null;
+                  }
+                })
+            .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    try {
+      socket.sendText("{\"type\":\"hello\",\"client\":\"ear-it/1\"}", true);
+      String hello = firstMessage.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(hello)
+          .contains("\"type\":\"hello\"")
+          .contains("\"server\":\"Marquee\"")
+          .contains("\"version\":\"" + version + "\"");
+    } finally {
+      socket.abort();
+    }
+  }
+
+  @Test
+  @Order(7)
   void undeploysCleanly() throws Exception {
     assumeTrue(deployed, "the EAR is not deployed");
     long started = System.nanoTime();
@@ -178,6 +237,21 @@ class EarDeploymentIT {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + domain.httpPort() + path))
             .timeout(REQUEST_TIMEOUT)
+            .GET()
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A GET with a forged {@code Host} header (the build allows the JDK client to set it:
+   * jdk.httpclient.allowRestrictedHeaders).
+   */
+  private HttpResponse<String> get(String path, String host)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + domain.httpPort() + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Host", host)
             .GET()
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -39,6 +39,20 @@ public class PublicUrl {
     return URI.create(base() + absolutePath);
   }
 
+  /**
+   * The origin of the public URL as a browser writes it in an {@code Origin} header: scheme, host
+   * in lower case, and the port only when it is not the scheme's default.
+   */
+  public String origin() {
+    URI uri = base();
+    int port = uri.getPort();
+    boolean defaultPort = port == -1 || (port == 80 && !isHttps()) || (port == 443 && isHttps());
+    return uri.getScheme()
+        + "://"
+        + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+        + (defaultPort ? "" : ":" + port);
+  }
+
   /** Whether people reach Marquee over HTTPS (the console then sends HSTS). */
   public boolean isHttps() {
     return "https".equals(base().getScheme());

@@ -20,6 +20,19 @@ class PublicUrlTest {
   }
 
   @Test
+  void namesItsOriginAsBrowsersSendIt() {
+    PublicUrl url = new PublicUrl();
+    url.configured = "https://Marquee.Example.com:443/console/";
+    assertThat(url.origin()).isEqualTo("https://marquee.example.com");
+    url = new PublicUrl();
+    url.configured = "http://127.0.0.1:8080";
+    assertThat(url.origin()).isEqualTo("http://127.0.0.1:8080");
+    url = new PublicUrl();
+    url.configured = "http://marquee.example:80";
+    assertThat(url.origin()).isEqualTo("http://marquee.example");
+  }
+
+  @Test
   void keepsAPathPrefix() {
     assertThat(PublicUrl.parse("http://127.0.0.1:8080/marquee"))
         .isEqualTo(URI.create("http://127.0.0.1:8080/marquee"));

@@ -156,7 +156,9 @@ class ConsoleSecurityIT {
                 organizations, "create-organization", Map.of("name", forged), "create"));
     fields.put("jakarta.faces.ViewState", "123456789:987654321");
     Page expired = admin.post(action, fields);
-    assertThat(expired.text("#error-title")).isEqualTo("This page has expired");
+    // Back on the same page, told what happened, nothing created.
+    assertThat(expired.uri().getPath()).isEqualTo("/organizations.xhtml");
+    assertThat(expired.notices()).contains("This page had expired, so nothing was changed.");
 
     // Another session's valid view state is worthless in this one.
     String crossSession = ConsoleServer.unique("Cross session");

@@ -4,15 +4,12 @@ import dev.marquee.platform.boundary.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The console's session cookie: {@code SameSite=Lax}, so the browser sends it with navigation to
- * the console but never with a request another site's page makes; {@code Secure} when people reach
- * Marquee over HTTPS (a TLS proxy in front of it counts: the request Marquee sees may be plain
- * HTTP). {@code HttpOnly} is set in {@code web.xml}. (Payara 6 ignores the cookie attributes of
- * {@code web.xml}'s cookie-config, so they are set here.)
+ * The console's session cookie is {@code Secure} when people reach Marquee over HTTPS (a TLS proxy
+ * in front of it counts: the request Marquee sees may be plain HTTP). {@code HttpOnly} is set in
+ * {@code web.xml}, {@code SameSite=Lax} in {@code payara-web.xml} / {@code glassfish-web.xml}.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -21,10 +18,8 @@ public class SessionCookies implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
-    cookie.setAttribute("SameSite", "Lax");
     if (publicUrl.isHttps()) {
-      cookie.setSecure(true);
+      event.getServletContext().getSessionCookieConfig().setSecure(true);
     }
   }
 }

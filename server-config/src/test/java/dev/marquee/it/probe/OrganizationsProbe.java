@@ -24,7 +24,7 @@ import java.util.UUID;
  * tests (never shipped): it lets a test write and read through the real boundary, transaction and
  * database from outside the server.
  */
-@Path("it/organizations")
+@Path("organizations")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationsProbe {
 

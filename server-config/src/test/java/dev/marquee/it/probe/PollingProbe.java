@@ -41,7 +41,7 @@ import java.util.concurrent.locks.LockSupport;
  * console reads, count the {@link PlaybackChanged} events the push layer will receive, and start a
  * rival poller that competes with the real one for the same accounts.
  */
-@Path("it/polling")
+@Path("polling")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class PollingProbe {

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Test-only window on screens for the fan-out benchmark: many paired screens at once, and when the
  * engine fired each change (the moment a change event leaves the engine, before any push).
  */
-@Path("it/screens")
+@Path("screens")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class ScreensProbe {

@@ -29,7 +29,7 @@ import java.util.UUID;
  * boundaries are called as the console and the poller call them, each in its own transaction; the
  * caller names the admin by id, which only a test may do.
  */
-@Path("it/spotify")
+@Path("spotify")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SpotifyProbe {

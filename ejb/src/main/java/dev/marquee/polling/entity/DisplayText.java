@@ -89,6 +89,25 @@ public final class DisplayText {
     return text.substring(0, end) + "…";
   }
 
+  /**
+   * Whether two names are the same to a reader: equal but for white space and case ("The Show" and
+   * "the show"). {@code null} is no name and the same as nothing.
+   */
+  public static boolean sameName(String a, String b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return withoutSpace(a).equalsIgnoreCase(withoutSpace(b));
+  }
+
+  private static String withoutSpace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
   private static boolean keptFormat(int c) {
     return c == ZWNJ
         || c == ZWJ

@@ -47,7 +47,7 @@ public record Playback(
     title = DisplayText.name(title);
     artists = DisplayText.name(artists);
     album = DisplayText.name(album);
-    if (kind == PlaybackKind.EPISODE && album != null && album.equals(artists)) {
+    if (kind == PlaybackKind.EPISODE && DisplayText.sameName(album, artists)) {
       album = null;
     }
     imageLarge = DisplayText.imageUrl(imageLarge);

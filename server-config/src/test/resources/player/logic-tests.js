@@ -2,6 +2,8 @@
 // PlayerIT in Chromium on a page of the player (the modules as the server ships them). Answers a
 // JSON list of {name, ok, detail}; each entry becomes one test.
 const done = arguments[arguments.length - 1];
+// The widget definition the server ships (ejb's widgets/spotify-now-playing.json), as text.
+const shipped = typeof arguments[0] === 'string' ? JSON.parse(arguments[0]) : null;
 (async () => {
   const b = await import(new URL('bindings.js', location.href).href);
   const p = await import(new URL('progress.js', location.href).href);
@@ -65,6 +67,23 @@ const done = arguments[arguments.length - 1];
   check('an update changes bound values in the same elements', [root.children[0].textContent, root.children[1].style.width, root.children[2].classList.contains('mq-hidden'), root.children[3].querySelector('img').getAttribute('src')], ['Next', '50%', false, 'https://i.scdn.co/image/x']);
   check('a template that is not an object renders nothing', b.render(null, ctx).element, null);
 
+  // One URL rule for image bindings and the preload: nothing but http(s) and data: images is loaded
+  const odd = ['sint anim', 'javascript:alert(1)', 'data:text/html,<b>x</b>', '/player/nope.png', 'ftp://x/y', 42, null];
+  check('image links are http(s) or data: images, else nothing',
+    typeof b.imageUrl === 'function' ? [...odd.map((u) => b.imageUrl(u)), b.imageUrl('https://i.scdn.co/image/x'), b.imageUrl('HTTP://h/x')] : 'no imageUrl',
+    ['', '', '', '', '', '', '', 'https://i.scdn.co/image/x', 'HTTP://h/x']);
+  if (typeof b.preloadImage === 'function') {
+    const seen = performance.getEntriesByType('resource').length;
+    const preloaded = await Promise.all(odd.map((u) => b.preloadImage(u, 300)));
+    const requested = performance.getEntriesByType('resource').slice(seen).map((e) => e.name);
+    check('the preload before a swap loads no link an image binding would not', preloaded, odd.map(() => false));
+    check('... and requests nothing (a word was fetched as /player/sint%20anim)', requested.filter((n) => /sint|alert|nope|ftp/.test(n)), []);
+    const pixel = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    check('... and decodes what a binding would show', await b.preloadImage(pixel, 2000), true);
+  } else {
+    check('the preload before a swap uses the image bindings\' rule', 'no preloadImage', 'preloadImage');
+  }
+
   // Progress
   const data = { duration_ms: 200000, progress_ms: 1000, is_playing: true, fetched_at: '2026-12-01T10:00:00Z' };
   const t0 = Date.parse('2026-12-01T10:00:00Z');
@@ -78,6 +97,38 @@ const done = arguments[arguments.length - 1];
   check('percent as the data schema writes it', [p.percent(73000, 215000), p.percent(5, 0), p.percent(300000, 200000)], ['34.0%', '0.0%', '100.0%']);
   const at = p.dataAt(data, t0 + 59000);
   check('data at a time has all three progress fields', [at.progress_ms, at.progress_formatted, at.progress_percent, at.track_name], [60000, '1:00', '30.0%', undefined]);
+
+  // Bounds: a duration outside (0, 24 h] is unknown, progress stays within the duration
+  const stopped = { duration_ms: 215000, progress_ms: 31478771, is_playing: false, fetched_at: '2026-12-01T10:00:00Z' };
+  const pastTheEnd = p.dataAt(stopped, t0);
+  check('a progress past the duration is the end, not 8:44:38', [pastTheEnd.progress_formatted, pastTheEnd.progress_percent], ['3:35', '100.0%']);
+  const unknown = p.dataAt({ duration_known: false, duration_ms: 0, duration_formatted: '', progress_ms: 0, is_playing: true, fetched_at: '2026-12-01T10:00:00Z' }, t0 + 60000);
+  check('an unknown duration shows no times', [unknown.progress_formatted, unknown.duration_formatted, unknown.progress_ms], ['', '', 0]);
+  for (const [duration, progress] of [[9.2e18, 1e20], [-5, 1000], [86400001, 5], [null, 31478771], ['x', 1]]) {
+    const bounded = p.dataAt({ duration_ms: duration, duration_formatted: 'from an older server', progress_ms: progress, is_playing: true, fetched_at: '2026-12-01T10:00:00Z' }, t0 + 1000);
+    check('a duration of ' + duration + ' ms is unknown: no times', [bounded.duration_known, bounded.progress_formatted, bounded.duration_formatted, bounded.progress_percent], [false, '', '', '0%']);
+  }
+  const day = p.dataAt({ duration_ms: 86400000, progress_ms: 1e20, is_playing: true, fetched_at: '2026-12-01T10:00:00Z' }, t0 + 1000);
+  check('a day is the longest duration, a progress of 1e20 its end', [day.duration_known, day.progress_formatted], [true, '24:00:00']);
+
+  // The shipped widget: an ad, something unknown and an unknown duration are designed states
+  if (shipped && shipped.template) {
+    const shown = (data) => {
+      const root = b.render(shipped.template, { data: p.dataAt(data, t0), options: { theme: 'dark', show_progress: true } }).element;
+      const visible = (el) => el !== null && el.closest('.mq-hidden') === null;
+      return {
+        notices: [...root.querySelectorAll('.notice')].filter(visible).map((e) => e.textContent),
+        bar: visible(root.querySelector("[data-bind='data.progress_formatted']")),
+      };
+    };
+    const base = { track_name: '', artist_name: '', album_name: '', publisher: '', album_art_url: '', album_art_small_url: '', is_playing: true, fetched_at: '2026-12-01T10:00:00Z' };
+    check('an ad is a designed state without a bar', shown({ ...base, kind: 'ad', duration_known: false, duration_ms: 0, progress_ms: 0 }), { notices: ['Advertisement'], bar: false });
+    check('an unknown item says something is playing, without a bar', shown({ ...base, kind: 'unknown', duration_known: false, duration_ms: 0, progress_ms: 0 }), { notices: ['Something is playing'], bar: false });
+    check('a track with an unknown duration shows no bar', shown({ ...base, kind: 'track', track_name: 'Live stream', duration_known: false, duration_ms: 0, progress_ms: 0 }), { notices: [], bar: false });
+    check('a track with a known duration shows its bar and no notice', shown({ ...base, kind: 'track', track_name: 'Song', duration_known: true, duration_ms: 215000, progress_ms: 1000 }), { notices: [], bar: true });
+  } else {
+    check('the shipped widget definition was handed to the tests', shipped === null ? 'none' : 'no template', 'a template');
+  }
 
   const offset = new p.ClockOffset();
   check('no sample: no offset', offset.offset(), 0);

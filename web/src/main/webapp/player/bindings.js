@@ -83,6 +83,34 @@ const SAFE_CLASS = /^[a-z][a-z0-9-]{0,40}$/;
 const IMAGE_URL = /^(https?:\/\/|data:image\/)/i;
 
 /**
+ * The link an image may load: an http(s) URL or a data: image, else '' (nothing to load). A plain
+ * word would be fetched relative to the player's own page, javascript: or data:text/html never.
+ * The one rule for image bindings and for the preload before a swap.
+ */
+export function imageUrl(value) {
+  return typeof value === 'string' && IMAGE_URL.test(value) ? value : '';
+}
+
+/**
+ * Loads and decodes an image before it is shown (so a track change never flashes blank), under the
+ * same rule as image bindings. Resolves true when decoded, false when there was nothing to load, it
+ * failed, or waitMs passed first.
+ */
+export function preloadImage(value, waitMs) {
+  const url = imageUrl(value);
+  if (!url) {
+    return Promise.resolve(false);
+  }
+  const image = new Image();
+  image.src = url;
+  const decoded = image.decode().then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([decoded, new Promise((resolve) => setTimeout(() => resolve(false), waitMs))]);
+}
+
+/**
  * Builds the DOM for a template node. Returns {element, update(context)}: update re-applies every
  * bound value (progress moving, a pause) without rebuilding the tree, so nothing flickers.
  */
@@ -171,7 +199,7 @@ const BUILDERS = {
       element.dataset.bind = node.source.key;
     }
     bind(updaters, node.source, (value) => {
-      const url = typeof value === 'string' && IMAGE_URL.test(value) ? value : '';
+      const url = imageUrl(value);
       if (!url) {
         image.removeAttribute('src');
         element.classList.add('mq-no-art');

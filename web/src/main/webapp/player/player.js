@@ -2,7 +2,7 @@
 // right between states (progress interpolated on the server's clock). What it shows is reflected
 // in <body data-…> attributes, which the marks' CSS and the browser tests read.
 
-import { render } from './bindings.js';
+import { preloadImage, render } from './bindings.js';
 import { ClockOffset, dataAt } from './progress.js';
 import { Feed, feedUrl } from './feed.js';
 import { Pairing } from './pairing.js';
@@ -146,7 +146,7 @@ async function swapIn(definition, state, animation) {
     return;
   }
   // The next art is loaded and decoded before the swap, so a track change never flashes blank.
-  await preload(state.data.album_art_url);
+  await preloadImage(state.data.album_art_url, ART_WAIT_MS);
   if (swap !== player.swapping) {
     return;
   }
@@ -164,16 +164,6 @@ async function swapIn(definition, state, animation) {
   } else {
     frame.replaceChildren(view.element);
   }
-}
-
-function preload(url) {
-  if (!url) {
-    return Promise.resolve();
-  }
-  const image = new Image();
-  image.src = url;
-  const decoded = image.decode().catch(() => undefined);
-  return Promise.race([decoded, new Promise((resolve) => setTimeout(resolve, ART_WAIT_MS))]);
 }
 
 function showIdle(mode) {

@@ -1,9 +1,23 @@
 // Where a track is between two states: the state says how far it was when Marquee asked Spotify
 // (progress_ms as of fetched_at); the screen adds the time since, on the server's clock, and stops
-// at the track's end. Paused, it stays where it is.
+// at the track's end. Paused, it stays where it is. A duration outside (0, 24 h] is unknown (the
+// server says so in duration_known; the player holds the same bound for any server): then there
+// is no progress to show, and the times are empty.
 
-/** Progress in ms at the given server time. */
+/** The longest duration shown: a day. */
+export const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the data's duration is one to show progress against. */
+export function durationKnown(data) {
+  const duration = number(data.duration_ms);
+  return data.duration_known !== false && duration > 0 && duration <= MAX_DURATION_MS;
+}
+
+/** Progress in ms at the given server time; 0 when the duration is unknown. */
 export function progressAt(data, serverNow) {
+  if (!durationKnown(data)) {
+    return 0;
+  }
   const duration = number(data.duration_ms);
   const progress = clamp(number(data.progress_ms), 0, duration);
   if (data.is_playing !== true) {
@@ -31,11 +45,23 @@ export function percent(ms, duration) {
   return whole > 0 ? ((100 * clamp(number(ms), 0, whole)) / whole).toFixed(1) + '%' : '0.0%';
 }
 
-/** The state's data with its progress fields as of the server time. */
+/** The state's data with its progress fields as of the server time; empty times when unknown. */
 export function dataAt(data, serverNow) {
+  if (!durationKnown(data)) {
+    return {
+      ...data,
+      duration_known: false,
+      duration_ms: 0,
+      duration_formatted: '',
+      progress_ms: 0,
+      progress_formatted: '',
+      progress_percent: '0%',
+    };
+  }
   const progress = progressAt(data, serverNow);
   return {
     ...data,
+    duration_known: true,
     progress_ms: progress,
     progress_formatted: formatDuration(progress),
     progress_percent: percent(progress, data.duration_ms),

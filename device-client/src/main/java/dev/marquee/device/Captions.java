@@ -5,6 +5,7 @@ import dev.marquee.device.view.FeedState;
 import dev.marquee.device.view.NowPlaying;
 import dev.marquee.device.view.ScreenView;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One line saying what a frame shows, for the PNG output's metadata: what a person debugging a
@@ -42,13 +43,15 @@ final class Captions {
     }
     long progress = playing.progressAt(showing.serverTime(deviceNow));
     return (playing.playing() ? "playing" : "paused")
-        + (playing.episode() ? " episode" : "")
+        + (playing.kind() == NowPlaying.Kind.TRACK
+            ? ""
+            : " " + playing.kind().name().toLowerCase(Locale.ROOT))
         + " \""
         + playing.title()
         + "\" by "
         + playing.artist()
         + " "
-        + FrameRenderer.formattedTime(progress)
+        + (playing.durationKnown() ? FrameRenderer.formattedTime(progress) : "-:--")
         + " ["
         + connection
         + ", "

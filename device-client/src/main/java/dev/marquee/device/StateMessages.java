@@ -55,13 +55,18 @@ final class StateMessages {
     } catch (DateTimeParseException e) {
       throw new ProtocolException("a state whose fetched_at is not a time");
     }
+    long duration = number(data, "duration_ms");
+    // duration_known is absent from older servers: the duration's own bounds then.
+    if (!data.path("duration_known").asBoolean(true)) {
+      duration = 0;
+    }
     return new NowPlaying(
-        "episode".equals(data.path("kind").asText()),
+        NowPlaying.Kind.of(data.path("kind").asText("")),
         required(data, "track_name"),
         data.path("artist_name").asText(""),
         data.path("album_name").asText(""),
         art(data),
-        number(data, "duration_ms"),
+        duration,
         number(data, "progress_ms"),
         data.path("is_playing").asBoolean(false),
         fetchedAt);
@@ -81,11 +86,15 @@ final class StateMessages {
     return value.asText();
   }
 
+  /** A number of milliseconds; past a long it saturates (NowPlaying bounds it), never wraps. */
   private static long number(JsonNode data, String field) throws ProtocolException {
     JsonNode value = data.path(field);
-    if (!value.canConvertToLong() || !value.isNumber()) {
+    if (!value.isNumber()) {
       throw new ProtocolException("a state whose data has no numeric \"" + field + "\"");
     }
-    return Math.max(0, value.longValue());
+    if (value.canConvertToLong()) {
+      return Math.max(0, value.longValue());
+    }
+    return value.decimalValue().signum() < 0 ? 0 : Long.MAX_VALUE;
   }
 }

@@ -19,7 +19,8 @@ class CaptionsTest {
   @Test
   void aPlayingFrameSaysTrackTimeConnectionOptionsAndVersion() {
     NowPlaying playing =
-        new NowPlaying(false, "Song", "Artist", "Album", "", 215_000, 73_000, true, FETCHED);
+        new NowPlaying(
+            NowPlaying.Kind.TRACK, "Song", "Artist", "Album", "", 215_000, 73_000, true, FETCHED);
     FeedState state =
         new FeedState(
             "v7",
@@ -32,6 +33,18 @@ class CaptionsTest {
     assertThat(Captions.of(view, FETCHED.plusSeconds(10)))
         .isEqualTo(
             "playing \"Song\" by Artist 1:28 [offline, STALE] theme LIGHT, progress hidden version v7");
+  }
+
+  @Test
+  void anAdSaysSoAndHasNoTime() {
+    NowPlaying ad = new NowPlaying(NowPlaying.Kind.AD, "", "", "", "", 0, 5_000, true, FETCHED);
+    FeedState state =
+        new FeedState(
+            "v8", new WidgetOptions(Theme.DARK, true, IdleMode.CLOCK), AccountStatus.LIVE, ad);
+    ScreenView view = new ScreenView.Showing(state, ad, true, Duration.ZERO);
+
+    assertThat(Captions.of(view, FETCHED.plusSeconds(10)))
+        .isEqualTo("playing ad \"\" by  -:-- [online, LIVE] theme DARK, progress shown version v8");
   }
 
   @Test

@@ -79,7 +79,12 @@ class MarqueeServerIT {
     assertThat(page.getElementById("setup")).isNotNull();
     // A ready database needs no word on a public page.
     assertThat(page.getElementById("fact-database-status")).isNull();
-    assertThat(page.getElementById("demo-banner").text()).contains("Spotify sandbox");
+    // The banner names the service Marquee talks to, not a sandbox it cannot tell from others.
+    assertThat(page.getElementById("demo-banner").text())
+        .contains("not talking to Spotify")
+        // the default accounts URL: the quick start's sandbox address
+        .contains("http://127.0.0.1:8099")
+        .doesNotContain("Spotify sandbox");
     assertThat(page.select("link[rel=stylesheet]").attr("href")).contains("console.css");
   }
 

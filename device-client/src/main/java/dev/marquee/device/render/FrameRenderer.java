@@ -102,15 +102,31 @@ public final class FrameRenderer {
     Rectangle text = layout.text();
     float u = layout.unit();
     List<Block> blocks = new ArrayList<>();
-    if (playing.episode()) {
-      blocks.add(block(g, "PODCAST", Font.BOLD, 3.5f * u, text.width, 1, Palette.ACCENT));
+    String headline = headline(playing.kind());
+    if (headline != null) {
+      // An ad or something Marquee does not know: said so, not an empty frame.
+      blocks.add(block(g, headline, Font.BOLD, 9 * u, text.width, 2, palette.text()));
+      if (!playing.title().isEmpty()) {
+        blocks.add(block(g, playing.title(), Font.PLAIN, 6 * u, text.width, 1, palette.text()));
+      }
+    } else {
+      if (playing.episode()) {
+        blocks.add(block(g, "PODCAST", Font.BOLD, 3.5f * u, text.width, 1, Palette.ACCENT));
+      }
+      blocks.add(block(g, playing.title(), Font.BOLD, 9 * u, text.width, 2, palette.text()));
     }
-    blocks.add(block(g, playing.title(), Font.BOLD, 9 * u, text.width, 2, palette.text()));
-    if (!playing.episode() || !playing.artist().equals(playing.album())) {
+    // An episode's show once: older servers sent it as both artist and album.
+    if (!playing.artist().isEmpty()
+        && (!playing.episode() || !playing.artist().equals(playing.album()))) {
       blocks.add(block(g, playing.artist(), Font.PLAIN, 6 * u, text.width, 1, palette.text()));
     }
-    blocks.add(block(g, playing.album(), Font.PLAIN, 4.5f * u, text.width, 1, palette.secondary()));
+    if (!playing.album().isEmpty()) {
+      blocks.add(
+          block(g, playing.album(), Font.PLAIN, 4.5f * u, text.width, 1, palette.secondary()));
+    }
     int gap = Math.round(2 * u);
+    // No bar and no times for an unknown duration (an ad, a stream): nothing to measure.
+    showProgress = showProgress && playing.durationKnown();
     int progressHeight = showProgress ? Math.round(10 * u) : 0;
     int height = progressHeight;
     for (Block block : blocks) {
@@ -132,6 +148,15 @@ public final class FrameRenderer {
     }
   }
 
+  /** What an ad or an unknown item says in place of a title; {@code null} for the others. */
+  static String headline(NowPlaying.Kind kind) {
+    return switch (kind) {
+      case AD -> "Advertisement";
+      case UNKNOWN -> "Something is playing";
+      default -> null;
+    };
+  }
+
   private void progress(
       Graphics2D g,
       Rectangle area,
@@ -144,17 +169,15 @@ public final class FrameRenderer {
     int barY = area.y;
     g.setColor(palette.track());
     g.fillRoundRect(area.x, barY, area.width, barHeight, barHeight, barHeight);
-    if (playing.durationMs() > 0) {
-      int filled = (int) Math.round(area.width * (double) progress / playing.durationMs());
-      g.setColor(Palette.ACCENT);
-      g.fillRoundRect(area.x, barY, Math.min(area.width, filled), barHeight, barHeight, barHeight);
-    }
+    int filled = (int) Math.round(area.width * (double) progress / playing.durationMs());
+    g.setColor(Palette.ACCENT);
+    g.fillRoundRect(area.x, barY, Math.min(area.width, filled), barHeight, barHeight, barHeight);
     Font font = Fonts.font("0:00", Font.PLAIN, 4 * u);
     g.setFont(font);
     g.setColor(palette.secondary());
     int baseline = barY + barHeight + Math.round(1.5f * u) + g.getFontMetrics().getAscent();
     g.drawString(formattedTime(progress), area.x, baseline);
-    String total = playing.durationMs() > 0 ? formattedTime(playing.durationMs()) : "";
+    String total = formattedTime(playing.durationMs());
     g.drawString(total, area.x + area.width - g.getFontMetrics().stringWidth(total), baseline);
   }
 

@@ -114,10 +114,10 @@ class FrameRendererTest {
   void anEpisodeIsLabelledAndShowsItsShow(int width, int height) throws Exception {
     NowPlaying episode =
         new NowPlaying(
-            true,
+            NowPlaying.Kind.EPISODE,
             "Episode 12: Signals",
             "The Show",
-            "The Show",
+            "Signal Media",
             ART_URL,
             3_600_000,
             600_000,
@@ -131,6 +131,56 @@ class FrameRendererTest {
             layout.text().x, layout.text().y, layout.text().width, layout.text().height / 2);
     assertThat(count(frame, upper, Palette.ACCENT)).as("the PODCAST label").isPositive();
     assertNothingRightOfTheTextColumn(frame, layout);
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("sizes")
+  void anUnknownDurationShowsNoProgressBarAndNoTimes(int width, int height) throws Exception {
+    for (long duration : new long[] {0, -5, NowPlaying.MAX_DURATION_MS + 1, Long.MAX_VALUE}) {
+      NowPlaying stream =
+          new NowPlaying(
+              NowPlaying.Kind.TRACK,
+              "A Live Stream",
+              "The Feeders",
+              "Live",
+              ART_URL,
+              duration,
+              Long.MAX_VALUE,
+              true,
+              FETCHED);
+      BufferedImage frame = draw(showing(stream, true), width, height, "unknown-duration");
+      Layout layout = Layout.of(width, height);
+      int bar = layout.text().width / 4;
+      assertThat(rowRun(frame, layout.text(), trackColour())).as("the bar's track").isLessThan(bar);
+      assertThat(count(frame, layout.text(), Palette.ACCENT)).as("the bar's fill").isZero();
+    }
+    BufferedImage known =
+        draw(showing(track("Opening Number", true), true), width, height, "playing");
+    Rectangle column = Layout.of(width, height).text();
+    assertThat(rowRun(known, column, trackColour())).isGreaterThan(column.width / 4);
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("sizes")
+  void anAdAndAnUnknownItemAreDesignedStatesWithoutABar(int width, int height) throws Exception {
+    for (NowPlaying.Kind kind :
+        new NowPlaying.Kind[] {NowPlaying.Kind.AD, NowPlaying.Kind.UNKNOWN}) {
+      NowPlaying item = new NowPlaying(kind, "", "", "", "", 0, 0, true, FETCHED);
+      BufferedImage frame =
+          draw(showing(item, true), width, height, kind.name().toLowerCase() + "-playing");
+      Layout layout = Layout.of(width, height);
+      assertThat(count(frame, layout.text(), Color.WHITE)).as(kind + ": a headline").isPositive();
+      assertThat(rowRun(frame, layout.text(), trackColour()))
+          .as(kind + ": no bar")
+          .isLessThan(layout.text().width / 4);
+      assertThat(count(frame, layout.text(), Palette.ACCENT)).as(kind + ": no fill").isZero();
+      assertThat(count(frame, layout.art(), new Color(0x28, 0x28, 0x28)))
+          .as(kind + ": the placeholder art")
+          .isPositive();
+      assertNothingRightOfTheTextColumn(frame, layout);
+    }
+    assertThat(FrameRenderer.headline(NowPlaying.Kind.AD)).isEqualTo("Advertisement");
+    assertThat(FrameRenderer.headline(NowPlaying.Kind.UNKNOWN)).isEqualTo("Something is playing");
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -262,13 +312,25 @@ class FrameRendererTest {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The unfilled bar's colour (the text colour, faint) as drawn on the dark background. */
+  private static Color trackColour() {
+    BufferedImage pixel = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = pixel.createGraphics();
+    g.setColor(DARK);
+    g.fillRect(0, 0, 1, 1);
+    g.setColor(Palette.of(Theme.DARK).track());
+    g.fillRect(0, 0, 1, 1);
+    g.dispose();
+    return new Color(pixel.getRGB(0, 0));
+  }
+
   private static WidgetOptions options(Theme theme, IdleMode idle) {
     return new WidgetOptions(theme, true, idle);
   }
 
   private static NowPlaying track(String title, boolean playing) {
     return new NowPlaying(
-        false,
+        NowPlaying.Kind.TRACK,
         title,
         "The Feeders",
         "Live at the Marquee",
@@ -344,11 +406,16 @@ class FrameRendererTest {
 
   /** The longest run of accent pixels in any row of the box: the filled part of the bar. */
   private static int accentRowLength(BufferedImage frame, Rectangle box) {
+    return rowRun(frame, box, Palette.ACCENT);
+  }
+
+  /** The longest run of pixels of one colour in any row of the box: a bar, not text. */
+  private static int rowRun(BufferedImage frame, Rectangle box, Color colour) {
     int longest = 0;
     for (int y = box.y; y < box.y + box.height; y++) {
       int run = 0;
       for (int x = box.x; x < box.x + box.width; x++) {
-        run = frame.getRGB(x, y) == Palette.ACCENT.getRGB() ? run + 1 : 0;
+        run = frame.getRGB(x, y) == colour.getRGB() ? run + 1 : 0;
         longest = Math.max(longest, run);
       }
     }

@@ -36,8 +36,9 @@ public class ServerInfo {
   }
 
   /**
-   * True when Marquee talks to a stand-in for Spotify (the sandbox) rather than Spotify itself: the
-   * console says so, so nobody mistakes demo playback for real accounts.
+   * True when Marquee talks to anything but Spotify's accounts service (the sandbox in a demo, or
+   * another stand-in): the console says so and names the service ({@link #spotifyService()}), so
+   * nobody mistakes its playback for real accounts.
    */
   public boolean demoMode() {
     return !SPOTIFY_ACCOUNTS_HOST.equalsIgnoreCase(spotifyAccountsUrl.getHost());
@@ -45,6 +46,23 @@ public class ServerInfo {
 
   public URI spotifyAccountsUrl() {
     return spotifyAccountsUrl;
+  }
+
+  /**
+   * The service Marquee talks to for Spotify's accounts, as the console names it: the origin of
+   * {@code marquee.spotify.accounts-url} ({@code http://127.0.0.1:8099}, {@code
+   * https://accounts.spotify.com}), without the path and never with user information a URL may
+   * carry. Marquee cannot tell a stand-in's make (the sandbox or any other), so it names its
+   * address.
+   */
+  public String spotifyService() {
+    return origin(spotifyAccountsUrl);
+  }
+
+  static String origin(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme() + "://";
+    String host = url.getHost() == null ? "" : url.getHost();
+    return url.getPort() < 0 ? scheme + host : scheme + host + ":" + url.getPort();
   }
 
   public DatabaseState database() {

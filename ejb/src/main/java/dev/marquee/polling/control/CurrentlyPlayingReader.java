@@ -2,15 +2,17 @@ package dev.marquee.polling.control;
 
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import dev.marquee.polling.entity.DisplayText;
 import dev.marquee.polling.entity.Playback;
 import dev.marquee.polling.entity.PlaybackKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import net.minidev.json.JSONArray;
 import net.minidev.json.JSONObject;
 
@@ -19,9 +21,14 @@ import net.minidev.json.JSONObject;
  * Spotify's answers vary more than its description says: 204 and 200 with a null item both mean
  * nothing to show, images may be missing, durations zero, 429 bodies plain text. None of that may
  * throw; what cannot be read is a {@link PlayerAnswer.Failed} whose reason quotes nothing of the
- * body.
+ * body: "malformed JSON" when it is not JSON, "unexpected answer" naming the field when a field has
+ * another type than Spotify's description gives it. What it reads is bounded by {@link Playback}
+ * before any screen sees it (names, image links, durations, progress).
  */
 public final class CurrentlyPlayingReader {
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private static final Pattern SECONDS = Pattern.compile("\\d{1,9}");
 
@@ -51,19 +58,39 @@ public final class CurrentlyPlayingReader {
     if (status != 200) {
       return new PlayerAnswer.Failed("Spotify answered HTTP " + status);
     }
+    JSONObject json;
     try {
-      return new PlayerAnswer.Seen(playback(JSONObjectUtils.parse(body), fetchedAt));
-    } catch (ParseException | ClassCastException | IllegalArgumentException e) {
+      json = JSONObjectUtils.parse(body);
+    } catch (ParseException e) {
       // The cause is dropped: its message may quote the body.
       return new PlayerAnswer.Failed("Spotify's answer could not be read (malformed JSON)");
     }
+    try {
+      return new PlayerAnswer.Seen(playback(json, fetchedAt));
+    } catch (UnexpectedAnswer e) {
+      return new PlayerAnswer.Failed(
+          "Spotify's answer could not be read (unexpected answer: " + e.getMessage() + ")");
+    }
   }
 
-  static Playback playback(JSONObject json, Instant fetchedAt) throws ParseException {
-    boolean playing = JSONObjectUtils.getBoolean(json, "is_playing", false);
-    long progress = number(json, "progress_ms");
-    String type = JSONObjectUtils.getString(json, "currently_playing_type", "unknown");
-    JSONObject item = JSONObjectUtils.getJSONObject(json, "item", null);
+  /**
+   * A field of well-formed JSON with a type Spotify's description does not give it ({@code
+   * "progress_ms": "1000"}). The message names the field and the type expected, nothing of the
+   * value.
+   */
+  static final class UnexpectedAnswer extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnexpectedAnswer(String path, String expected) {
+      super("\"" + path + "\" is not " + expected, null, false, false);
+    }
+  }
+
+  static Playback playback(JSONObject json, Instant fetchedAt) throws UnexpectedAnswer {
+    boolean playing = bool(json, "", "is_playing");
+    long progress = millis(json, "", "progress_ms");
+    String type = string(json, "", "currently_playing_type");
+    JSONObject item = object(json, "", "item");
     if (item == null) {
       if ("ad".equals(type)) {
         return new Playback(
@@ -75,13 +102,17 @@ public final class CurrentlyPlayingReader {
       return new Playback(
           PlaybackKind.UNKNOWN, true, null, null, null, null, null, null, 0, progress, fetchedAt);
     }
-    String itemType = JSONObjectUtils.getString(item, "type", type);
-    String id = JSONObjectUtils.getString(item, "id", null);
-    String name = JSONObjectUtils.getString(item, "name", null);
-    long duration = number(item, "duration_ms");
+    String itemType = string(item, "item.", "type");
+    if (itemType == null) {
+      itemType = type;
+    }
+    String id = string(item, "item.", "id");
+    String name = string(item, "item.", "name");
+    long duration = millis(item, "item.", "duration_ms");
     if ("episode".equals(itemType)) {
-      JSONObject show = JSONObjectUtils.getJSONObject(item, "show", null);
-      String showName = show == null ? null : JSONObjectUtils.getString(show, "name", null);
+      JSONObject show = object(item, "item.", "show");
+      String showName = show == null ? null : string(show, "item.show.", "name");
+      String publisher = show == null ? null : string(show, "item.show.", "publisher");
       List<JSONObject> images = images(item);
       if (images.isEmpty() && show != null) {
         images = images(show);
@@ -92,7 +123,7 @@ public final class CurrentlyPlayingReader {
           id,
           name,
           showName,
-          showName,
+          publisher,
           largest(images),
           smallest(images),
           duration,
@@ -100,7 +131,7 @@ public final class CurrentlyPlayingReader {
           fetchedAt);
     }
     if ("track".equals(itemType)) {
-      JSONObject album = JSONObjectUtils.getJSONObject(item, "album", null);
+      JSONObject album = object(item, "item.", "album");
       List<JSONObject> images = album == null ? List.of() : images(album);
       return new Playback(
           PlaybackKind.TRACK,
@@ -108,7 +139,7 @@ public final class CurrentlyPlayingReader {
           id,
           name,
           artists(item),
-          album == null ? null : JSONObjectUtils.getString(album, "name", null),
+          album == null ? null : string(album, "item.album.", "name"),
           largest(images),
           smallest(images),
           duration,
@@ -129,26 +160,37 @@ public final class CurrentlyPlayingReader {
         fetchedAt);
   }
 
-  private static String artists(JSONObject item) throws ParseException {
-    JSONArray artists = JSONObjectUtils.getJSONArray(item, "artists", null);
+  private static String artists(JSONObject item) throws UnexpectedAnswer {
+    JSONArray artists = array(item, "item.", "artists");
     if (artists == null) {
       return null;
     }
-    String joined =
-        artists.stream()
-            .filter(JSONObject.class::isInstance)
-            .map(a -> ((JSONObject) a).getAsString("name"))
-            .filter(n -> n != null && !n.isBlank())
-            .collect(Collectors.joining(", "));
-    return joined.isEmpty() ? null : joined;
+    StringBuilder joined = new StringBuilder();
+    for (Object artist : artists) {
+      // Names past what a screen shows are not read (an answer may list thousands).
+      if (joined.length() > DisplayText.MAX_LENGTH) {
+        break;
+      }
+      String name =
+          artist instanceof JSONObject object
+              ? DisplayText.name(object.get("name") instanceof String s ? s : null)
+              : null;
+      if (name != null) {
+        joined.append(joined.length() == 0 ? "" : ", ").append(name);
+      }
+    }
+    return joined.length() == 0 ? null : joined.toString();
   }
 
-  private static List<JSONObject> images(JSONObject owner) throws ParseException {
-    JSONArray array = JSONObjectUtils.getJSONArray(owner, "images", null);
+  /** The images of an item, album or show whose link a screen may load. */
+  private static List<JSONObject> images(JSONObject owner) {
+    Object array = owner.get("images");
     List<JSONObject> images = new ArrayList<>();
-    if (array != null) {
-      for (Object image : array) {
-        if (image instanceof JSONObject object && object.getAsString("url") != null) {
+    if (array instanceof JSONArray list) {
+      for (Object image : list) {
+        if (image instanceof JSONObject object
+            && object.get("url") instanceof String url
+            && DisplayText.imageUrl(url) != null) {
           images.add(object);
         }
       }
@@ -158,7 +200,7 @@ public final class CurrentlyPlayingReader {
 
   private static String largest(List<JSONObject> images) {
     return images.stream()
-        .max(java.util.Comparator.comparingLong(CurrentlyPlayingReader::width))
+        .max(Comparator.comparingLong(CurrentlyPlayingReader::width))
         .map(i -> i.getAsString("url"))
         .orElse(null);
   }
@@ -166,23 +208,83 @@ public final class CurrentlyPlayingReader {
   private static String smallest(List<JSONObject> images) {
     return images.stream()
         .filter(i -> width(i) >= SMALL_IMAGE_MIN_WIDTH || width(i) == 0)
-        .min(java.util.Comparator.comparingLong(CurrentlyPlayingReader::width))
-        .or(
-            () ->
-                images.stream()
-                    .max(java.util.Comparator.comparingLong(CurrentlyPlayingReader::width)))
+        .min(Comparator.comparingLong(CurrentlyPlayingReader::width))
+        .or(() -> images.stream().max(Comparator.comparingLong(CurrentlyPlayingReader::width)))
         .map(i -> i.getAsString("url"))
         .orElse(null);
   }
 
+  /** An image's width, 0 when it is not a number (Spotify's description allows null). */
   private static long width(JSONObject image) {
     Object width = image.get("width");
-    return width instanceof Number number ? number.longValue() : 0;
+    return width instanceof Number number ? saturated(number) : 0;
   }
 
-  private static long number(JSONObject json, String key) {
+  private static boolean bool(JSONObject json, String path, String key) throws UnexpectedAnswer {
     Object value = json.get(key);
-    return value instanceof Number number ? Math.max(0, number.longValue()) : 0;
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    throw new UnexpectedAnswer(path + key, "true or false");
+  }
+
+  private static String string(JSONObject json, String path, String key) throws UnexpectedAnswer {
+    Object value = json.get(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new UnexpectedAnswer(path + key, "a string");
+  }
+
+  private static JSONObject object(JSONObject json, String path, String key)
+      throws UnexpectedAnswer {
+    Object value = json.get(key);
+    if (value == null || value instanceof JSONObject) {
+      return (JSONObject) value;
+    }
+    throw new UnexpectedAnswer(path + key, "an object");
+  }
+
+  private static JSONArray array(JSONObject json, String path, String key) throws UnexpectedAnswer {
+    Object value = json.get(key);
+    if (value == null || value instanceof JSONArray) {
+      return (JSONArray) value;
+    }
+    throw new UnexpectedAnswer(path + key, "an array");
+  }
+
+  /**
+   * Milliseconds as a long; absent or null is 0. Numbers beyond a long (1e20, which the parser
+   * gives as a Double or BigInteger) saturate instead of wrapping: {@link Playback} bounds them.
+   */
+  private static long millis(JSONObject json, String path, String key) throws UnexpectedAnswer {
+    Object value = json.get(key);
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Number number) {
+      return saturated(number);
+    }
+    throw new UnexpectedAnswer(path + key, "a number");
+  }
+
+  private static long saturated(Number number) {
+    if (number instanceof Long || number instanceof Integer) {
+      return number.longValue();
+    }
+    if (number instanceof Double || number instanceof Float) {
+      double d = number.doubleValue();
+      // NaN is no duration; the cast saturates at Long.MIN_VALUE and Long.MAX_VALUE.
+      return Double.isNaN(d) ? 0 : (long) d;
+    }
+    try {
+      return new BigDecimal(number.toString()).max(LONG_MIN).min(LONG_MAX).longValue();
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static Optional<Duration> seconds(String header) {

@@ -2,6 +2,7 @@ package dev.marquee.widget.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.polling.entity.Playback;
 import dev.marquee.widget.control.OptionsSchema;
 import dev.marquee.widget.control.OptionsSchema.Option;
 import jakarta.json.Json;
@@ -42,8 +43,10 @@ class ShippedDefinitionTest {
             "track_name",
             "artist_name",
             "album_name",
+            "publisher",
             "album_art_url",
             "album_art_small_url",
+            "duration_known",
             "duration_ms",
             "duration_formatted",
             "progress_ms",
@@ -51,6 +54,8 @@ class ShippedDefinitionTest {
             "progress_percent",
             "is_playing",
             "fetched_at");
+    assertThat(data.keySet())
+        .containsExactlyInAnyOrderElementsOf(Playback.nothing(Instant.EPOCH).widgetData().keySet());
   }
 
   @Test

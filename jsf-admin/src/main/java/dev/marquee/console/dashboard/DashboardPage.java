@@ -44,8 +44,8 @@ public class DashboardPage {
 
   public String getSpotifyDescription() {
     return serverInfo.demoMode()
-        ? "Sandbox at " + serverInfo.spotifyAccountsUrl()
-        : "Spotify (" + serverInfo.spotifyAccountsUrl() + ")";
+        ? "Not Spotify: " + serverInfo.spotifyService()
+        : "Spotify (" + serverInfo.spotifyService() + ")";
   }
 
   public List<Organization> getOrganizations() {

@@ -48,8 +48,9 @@ public class ConsoleFrame {
     return serverInfo.demoMode();
   }
 
-  public String getSpotifyAccountsUrl() {
-    return serverInfo.spotifyAccountsUrl().toString();
+  /** The service Marquee talks to in place of Spotify, by its address: what the banner names. */
+  public String getSpotifyService() {
+    return serverInfo.spotifyService();
   }
 
   /** Whether the database answers; public pages explain when it does not. */

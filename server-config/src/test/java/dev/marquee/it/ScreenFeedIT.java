@@ -380,11 +380,8 @@ class ScreenFeedIT {
       long heapBefore = ServerHeap.usedAfterCollectionBytes(marquee);
       String logBefore = marquee.log();
       ExecutorService threads = Executors.newFixedThreadPool(2 * ATTACKERS + 1);
-      List<RawWebSocket> sockets = new ArrayList<>();
+      List<RawWebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
       try {
-        for (int i = 0; i < ATTACKERS; i++) {
-          sockets.add(RawWebSocket.open(marquee.webSocketUri("/ws/screen")));
-        }
         AtomicLong peak = new AtomicLong(ServerHeap.usedBytes(marquee));
         AtomicBoolean attacking = new AtomicBoolean(true);
         Future<?> sampler =
@@ -398,7 +395,10 @@ class ScreenFeedIT {
                 });
         List<Future<RawWebSocket.Closed>> closes = new ArrayList<>();
         List<Future<Long>> sends = new ArrayList<>();
-        for (RawWebSocket socket : sockets) {
+        for (int i = 0; i < ATTACKERS; i++) {
+          // Each socket sends as soon as it is open: well within the hello deadline.
+          RawWebSocket socket = RawWebSocket.open(marquee.webSocketUri("/ws/screen"));
+          sockets.add(socket);
           closes.add(threads.submit(socket::awaitClose));
           sends.add(threads.submit(() -> sendPartOfAnOversizeFrame(socket)));
         }

@@ -34,7 +34,7 @@ final class DeviceSession implements AutoCloseable {
    * (no hello in time) is not one: a slow link or a pause of this JVM can cause it, and an
    * unattended device must come back by itself.
    */
-  private static final Set<Integer> FINAL_CLOSES = Set.of(1003, 1007, 1009, 4400);
+  private static final Set<Integer> FINAL_CLOSES = Set.of(1002, 1003, 1007, 1009, 4400);
 
   static final int TOKEN_REFUSED = 4403;
   static final int REPLACED = 4409;

@@ -29,6 +29,7 @@ final class ServerCheck {
   private static final Map<Integer, String> CLOSE_CODES =
       Map.of(
           1001, "going away",
+          1002, "protocol error",
           1003, "binary frame refused",
           1007, "malformed JSON",
           1008, "policy violation",

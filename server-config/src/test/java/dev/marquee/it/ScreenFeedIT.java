@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
 import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.MarqueeProcess;
+import dev.marquee.it.support.RawWebSocket;
 import dev.marquee.it.support.ScreenSocket;
 import dev.marquee.it.support.ScreensConsole;
+import dev.marquee.it.support.ServerHeap;
 import dev.marquee.sandbox.SpotifySandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +23,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -360,7 +369,151 @@ class ScreenFeedIT {
     }
   }
 
+  @Test
+  void anonymousSocketsSendingOversizeFramesAreRefusedFromTheHeaderWithoutGrowingTheHeap()
+      throws Exception {
+    String user = console.account("feed", "Under Siege", "Still Standing");
+    Pairing pairing = pair(console, "Besieged " + user, console.showingNewest(user));
+    MarqueeProcess marquee = server.marquee();
+    try (ScreenSocket screen = connect(pairing.token(), null)) {
+      awaitState(screen, title("Under Siege"));
+      long heapBefore = ServerHeap.usedAfterCollectionBytes(marquee);
+      String logBefore = marquee.log();
+      ExecutorService threads = Executors.newFixedThreadPool(2 * ATTACKERS + 1);
+      List<RawWebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+      try {
+        AtomicLong peak = new AtomicLong(ServerHeap.usedBytes(marquee));
+        AtomicBoolean attacking = new AtomicBoolean(true);
+        Future<?> sampler =
+            threads.submit(
+                () -> {
+                  while (attacking.get()) {
+                    peak.accumulateAndGet(ServerHeap.usedBytes(marquee), Math::max);
+                    Thread.sleep(100);
+                  }
+                  return null;
+                });
+        List<Future<RawWebSocket.Closed>> closes = new ArrayList<>();
+        List<Future<Long>> sends = new ArrayList<>();
+        for (int i = 0; i < ATTACKERS; i++) {
+          // Each socket sends as soon as it is open: well within the hello deadline.
+          RawWebSocket socket = RawWebSocket.open(marquee.webSocketUri("/ws/screen"));
+          sockets.add(socket);
+          closes.add(threads.submit(socket::awaitClose));
+          sends.add(threads.submit(() -> sendPartOfAnOversizeFrame(socket)));
+        }
+        // A paired screen keeps its feed meanwhile.
+        sandbox.player(user).skip();
+        awaitState(screen, title("Still Standing"));
+        long sent = 0;
+        for (Future<Long> send : sends) {
+          sent += send.get(60, TimeUnit.SECONDS);
+        }
+        long heapAfterSending = ServerHeap.usedAfterCollectionBytes(marquee);
+        attacking.set(false);
+        sampler.get(30, TimeUnit.SECONDS);
+        List<Integer> codes = new ArrayList<>();
+        for (Future<RawWebSocket.Closed> close : closes) {
+          codes.add(close.get(30, TimeUnit.SECONDS).code());
+        }
+        String logged = marquee.log().substring(logBefore.length());
+        System.out.printf(
+            "%d sockets, each a frame declared as 8 MiB: %d bytes sent in all; heap after a full"
+                + " GC %d MB before, %d MB once all had sent; peak seen %d MB; close codes %s;"
+                + " %d log lines%n",
+            ATTACKERS,
+            sent,
+            heapBefore >> 20,
+            heapAfterSending >> 20,
+            peak.get() >> 20,
+            new java.util.TreeMap<>(
+                codes.stream()
+                    .collect(
+                        java.util.stream.Collectors.groupingBy(
+                            c -> c, java.util.stream.Collectors.counting()))),
+            logged.lines().count());
+
+        assertThat(codes).containsOnly(1009);
+        assertThat(heapAfterSending - heapBefore).isLessThan(50L << 20);
+        assertThat(logged.lines().count()).isLessThanOrEqualTo(ATTACKERS);
+        assertThat(logged).doesNotContainPattern(STACK_FRAME);
+        screen.send("{\"type\":\"ping\"}");
+        assertThat(screen.until(s -> s.contains("\"pong\""), SOON)).isNotEmpty();
+      } finally {
+        sockets.forEach(RawWebSocket::close);
+        threads.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void protocolErrorsCloseTheSocketWithTheirCodeAndAtMostALineOfLogEach() throws Exception {
+    MarqueeProcess marquee = server.marquee();
+    String logBefore = marquee.log();
+    try (RawWebSocket unmasked = RawWebSocket.open(marquee.webSocketUri("/ws/screen"))) {
+      unmasked.send(RawWebSocket.frame(0x81, false, bytes("{\"type\":\"hello\"}")));
+      assertThat(unmasked.awaitClose().code()).isEqualTo(1002);
+    }
+    // 4,000 levels in one 8 KB frame.
+    String deep = "{\"type\":\"ping\",\"x\":" + "[".repeat(4000) + "]".repeat(4000) + "}";
+    try (RawWebSocket nested = RawWebSocket.open(marquee.webSocketUri("/ws/screen"))) {
+      nested.sendText(deep);
+      assertThat(nested.awaitClose().code()).isEqualTo(1007);
+    }
+    // A frame of exactly the limit is read (an anonymous ping: not authenticated); one more byte
+    // is refused, and so is a message whose fragments are each within the limit but not together.
+    String prefix = "{\"type\":\"ping\",\"pad\":\"";
+    String atLimit = prefix + "x".repeat(8192 - prefix.length() - 2) + "\"}";
+    try (RawWebSocket socket = RawWebSocket.open(marquee.webSocketUri("/ws/screen"))) {
+      socket.sendText(atLimit);
+      assertThat(socket.awaitClose().code()).isEqualTo(4401);
+    }
+    try (RawWebSocket socket = RawWebSocket.open(marquee.webSocketUri("/ws/screen"))) {
+      socket.sendText(atLimit.replace("xx\"}", "xxx\"}"));
+      assertThat(socket.awaitClose().code()).isEqualTo(1009);
+    }
+    try (RawWebSocket socket = RawWebSocket.open(marquee.webSocketUri("/ws/screen"))) {
+      socket.send(RawWebSocket.frame(0x01, true, bytes(prefix + "x".repeat(5000))));
+      socket.send(RawWebSocket.frame(0x80, true, bytes("x".repeat(5000) + "\"}")));
+      assertThat(socket.awaitClose().code()).isEqualTo(1009);
+    }
+    String logged = marquee.log().substring(logBefore.length());
+    assertThat(logged.lines().count()).isLessThanOrEqualTo(5);
+    assertThat(logged).doesNotContainPattern(STACK_FRAME);
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** Anonymous sockets in the oversize-frame test (the issue's figure). */
+  private static final int ATTACKERS = 60;
+
+  /** A line of a Java stack trace. */
+  private static final java.util.regex.Pattern STACK_FRAME =
+      java.util.regex.Pattern.compile("(?m)^\\s+at [\\w.$]+\\(");
+
+  /**
+   * A masked text frame declared as 8 MiB, of which 3.9 MB are sent (or less, once the server
+   * closes); how many bytes went.
+   */
+  private static long sendPartOfAnOversizeFrame(RawWebSocket socket) {
+    long sent = 0;
+    try {
+      socket.send(RawWebSocket.header(0x81, true, 8L << 20));
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'x');
+      while (sent < 3_900_000) {
+        socket.send(chunk);
+        sent += chunk.length;
+      }
+    } catch (IOException e) {
+      // The server closed the connection: the rest was not wanted.
+    }
+    return sent;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   private record Pairing(String screenId, String token) {}
 

@@ -8,11 +8,19 @@ package dev.marquee.screen.boundary;
 public enum FeedCloseCode {
   /** The server is stopping or restarting: reconnect with back-off. */
   GOING_AWAY(1001, "server restarting"),
+  /**
+   * A frame that breaks the WebSocket protocol itself (RFC 6455), such as an unmasked frame from a
+   * screen.
+   */
+  PROTOCOL_ERROR(1002, "protocol error: frames from a screen must be masked"),
   /** A binary frame: the protocol is JSON text only. */
   BINARY_FRAME(1003, "binary frames are not accepted"),
   /** A text frame that is not a JSON object. */
   MALFORMED_JSON(1007, "malformed JSON"),
-  /** A frame over the size limit. */
+  /**
+   * A frame whose payload is over the size limit, refused from its header before it is read, or a
+   * message (fragmented) that grows over it.
+   */
   FRAME_TOO_BIG(1009, "frame larger than " + FeedCloseCode.MAX_FRAME_BYTES + " bytes"),
   /** Something failed on the server: reconnect with back-off. */
   SERVER_ERROR(1011, "server error"),

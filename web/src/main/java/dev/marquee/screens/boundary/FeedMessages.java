@@ -3,11 +3,11 @@ package dev.marquee.screens.boundary;
 import dev.marquee.screen.boundary.FeedCloseCode;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Reads the messages a screen sends (docs/screens-protocol.md) and writes the server's answers;
@@ -20,6 +20,12 @@ final class FeedMessages {
 
   /** Longest token, version or client text accepted in a hello. */
   static final int MAX_FIELD = 200;
+
+  /**
+   * Deepest nesting accepted in a frame (the message object is depth 1). The protocol's messages
+   * are flat; a little nesting in fields the server ignores is tolerated for newer clients.
+   */
+  static final int MAX_DEPTH = 16;
 
   /** What one text frame from a screen is. */
   sealed interface Incoming permits Hello, Ping, Refused {}
@@ -39,13 +45,13 @@ final class FeedMessages {
   private FeedMessages() {}
 
   static Incoming read(String text) {
-    JsonObject message = parseObject(text);
-    if (message == null) {
+    Map<String, String> fields = parseObject(text);
+    if (fields == null) {
       return new Refused(FeedCloseCode.MALFORMED_JSON);
     }
-    String type = text(message, "type");
+    String type = fields.get("type");
     if (HELLO.equals(type)) {
-      return new Hello(text(message, "token"), text(message, "version"), text(message, "client"));
+      return new Hello(fields.get("token"), fields.get("version"), fields.get("client"));
     }
     if (PING.equals(type)) {
       return new Ping();
@@ -75,25 +81,63 @@ final class FeedMessages {
         .toString();
   }
 
-  /** A string field, or null when absent, not a string or too long. */
-  private static String text(JsonObject message, String field) {
-    JsonValue value = message.get(field);
-    if (value instanceof JsonString string && string.getString().length() <= MAX_FIELD) {
-      return string.getString();
-    }
-    return null;
-  }
-
-  /** The frame as one JSON object, or null when it is anything else (including trailing text). */
-  private static JsonObject parseObject(String text) {
+  /**
+   * The frame's top-level fields whose values are strings of at most {@link #MAX_FIELD} characters
+   * (a field given twice keeps its last value; other values count as absent), or null when the
+   * frame is anything but one JSON object (including trailing text) or nests deeper than {@link
+   * #MAX_DEPTH}. Read as a stream: a nested value is skipped, never built, and a frame nested
+   * thousands deep is refused at the limit instead of reaching the parser's own limit, where
+   * Parsson throws a plain RuntimeException from deep recursion.
+   */
+  private static Map<String, String> parseObject(String text) {
     try (JsonParser parser = Json.createParser(new StringReader(text))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         return null;
       }
-      JsonObject object = parser.getObject();
-      return parser.hasNext() ? null : object;
-    } catch (JsonException | IllegalStateException e) {
+      Map<String, String> fields = new HashMap<>();
+      while (true) {
+        JsonParser.Event event = parser.next();
+        if (event == JsonParser.Event.END_OBJECT) {
+          break;
+        }
+        // Inside an object the parser yields a key, then its value.
+        String key = parser.getString();
+        JsonParser.Event value = parser.next();
+        if (value == JsonParser.Event.VALUE_STRING && parser.getString().length() <= MAX_FIELD) {
+          fields.put(key, parser.getString());
+        } else {
+          fields.remove(key);
+          if ((value == JsonParser.Event.START_OBJECT || value == JsonParser.Event.START_ARRAY)
+              && !skipNested(parser)) {
+            return null;
+          }
+        }
+      }
+      return parser.hasNext() ? null : fields;
+    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
       return null;
     }
+  }
+
+  /**
+   * Reads past a nested object or array whose start was just read, at depth 2; false when it nests
+   * deeper than {@link #MAX_DEPTH}.
+   */
+  private static boolean skipNested(JsonParser parser) {
+    int depth = 2;
+    while (depth > 1) {
+      switch (parser.next()) {
+        case START_OBJECT, START_ARRAY -> {
+          if (++depth > MAX_DEPTH) {
+            return false;
+          }
+        }
+        case END_OBJECT, END_ARRAY -> depth--;
+        default -> {
+          // A key or a scalar inside the nested value: nothing to keep.
+        }
+      }
+    }
+    return true;
   }
 }

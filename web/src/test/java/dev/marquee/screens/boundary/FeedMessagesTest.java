@@ -59,6 +59,59 @@ class FeedMessagesTest {
     assertThat(FeedMessages.read(frame)).isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
   }
 
+  @Test
+  void closesWith1007OnNestingDeeperThanTheLimitWithoutReachingTheParsersOwnLimit() {
+    // 4,000 levels fit in one 8 KiB frame; Parsson's own limit (1,000) throws a plain
+    // RuntimeException from deep recursion, which escaped as a server error (1011) with a
+    // thousand-line stack trace.
+    String deep = "{\"type\":\"ping\",\"x\":" + "[".repeat(4000) + "]".repeat(4000) + "}";
+    assertThat(FeedMessages.read(deep)).isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
+    String deepObjects =
+        "{\"type\":\"ping\",\"x\":" + "{\"a\":".repeat(4000) + "1" + "}".repeat(4000) + "}";
+    assertThat(FeedMessages.read(deepObjects)).isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
+    assertThat(FeedMessages.read("[".repeat(4000)))
+        .isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
+    // Unclosed: refused at the limit, long before the end of the text.
+    assertThat(FeedMessages.read("{\"type\":\"ping\",\"x\":" + "[".repeat(4000)))
+        .isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
+  }
+
+  @Test
+  void nestingUpToTheLimitInFieldsTheServerIgnoresIsTolerated() {
+    int nested = FeedMessages.MAX_DEPTH - 1;
+    String atLimit = "{\"type\":\"ping\",\"x\":" + "[".repeat(nested) + "]".repeat(nested) + "}";
+    assertThat(FeedMessages.read(atLimit)).isEqualTo(new Ping());
+    String overLimit =
+        "{\"type\":\"ping\",\"x\":" + "[".repeat(nested + 1) + "]".repeat(nested + 1) + "}";
+    assertThat(FeedMessages.read(overLimit)).isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
+    assertThat(
+            FeedMessages.read(
+                "{\"extra\":{\"a\":[1,{\"b\":\"c\"}],\"type\":\"x\"},\"type\":\"hello\","
+                    + "\"token\":\"t\",\"client\":{\"name\":\"c\"}}"))
+        .isEqualTo(new Hello("t", null, null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"ping\",\"x\":[}",
+        "{\"type\":\"ping\",\"x\":{\"a\"}}",
+        "{\"type\":\"ping\",\"x\":[1,2",
+        "{\"type\":\"ping\"",
+        "{\"type\":\"ping\",}"
+      })
+  void closesWith1007OnMalformedNestedOrUnfinishedObjects(String frame) {
+    assertThat(FeedMessages.read(frame)).isEqualTo(new Refused(FeedCloseCode.MALFORMED_JSON));
+  }
+
+  @Test
+  void aFieldGivenTwiceKeepsItsLastValue() {
+    assertThat(FeedMessages.read("{\"type\":\"ping\",\"type\":\"hello\",\"token\":\"a\"}"))
+        .isEqualTo(new Hello("a", null, null));
+    assertThat(FeedMessages.read("{\"type\":\"hello\",\"token\":\"a\",\"token\":[1]}"))
+        .isEqualTo(new Hello(null, null, null));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{}", "{\"type\":\"launch\"}", "{\"type\":42}", "{\"type\":null}"})
   void closesWith4400OnAMissingOrUnknownType(String frame) {

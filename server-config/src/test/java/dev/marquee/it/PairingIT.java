@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
 import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.Parallel;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -208,6 +212,59 @@ class PairingIT {
                 .statusCode())
         .isEqualTo(400);
     assertThat(pickUp(pairing, pairing.path("secret").asText()).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  @Order(4)
+  void parallelWrongClaimsFromOneAddressGetAtMostTheLimitEvaluated() throws Exception {
+    JsonNode waiting = JsonBodies.parse(post("/api/screens/pairing", "").body());
+    // Thirty claim forms of the network admin at 127.0.0.70 (five per session: a session keeps
+    // only so many views), submitted at once with codes no screen shows.
+    InetAddress address = ConsoleServer.loopback(70);
+    List<Callable<String>> claims = new ArrayList<>();
+    for (int session = 0; session < 6; session++) {
+      ConsoleClient client =
+          server.signedIn(
+              server.clientFrom(address), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
+      for (int form = 0; form < 5; form++) {
+        ConsoleClient.Page page = client.get("/pair.xhtml");
+        String code = "BBBB-B" + "CDEFGH".charAt(session) + "CDEFG".charAt(form) + "B";
+        claims.add(
+            () ->
+                client
+                    .submit(
+                        page,
+                        "pair",
+                        Map.of("code", code, "name", "Guess", "configuration", configurationId),
+                        "claim")
+                    .describe());
+      }
+    }
+
+    List<String> answers = Parallel.all(claims);
+
+    String wrong = "No screen is waiting with that code";
+    String throttled = "Too many wrong pairing codes from this address";
+    assertThat(answers).allMatch(answer -> answer.contains(wrong) || answer.contains(throttled));
+    assertThat(answers).filteredOn(answer -> answer.contains(wrong)).hasSize(10);
+    // Throttled means not looked at: a code a screen does show is refused from there, unused.
+    ConsoleClient client =
+        server.signedIn(
+            server.clientFrom(address), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
+    ConsoleClient.Page right =
+        client.submit(
+            client.get("/pair.xhtml"),
+            "pair",
+            Map.of(
+                "code",
+                waiting.path("code").asText(),
+                "name",
+                "Rightful",
+                "configuration",
+                configurationId),
+            "claim");
+    assertThat(right.notices()).contains(throttled);
+    assertThat(pickUp(waiting, waiting.path("secret").asText()).statusCode()).isEqualTo(202);
   }
 
   @Test

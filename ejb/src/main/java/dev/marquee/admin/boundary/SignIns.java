@@ -18,9 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Throttles and audits sign-in attempts. Every attempt is counted before its password is checked,
  * per typed username and per client address, in one transaction that holds both throttle rows
  * locked ({@link Throttles}): however many attempts arrive at once, on however many nodes, at most
- * the limit of them are checked per window. A success gives its attempt back to the address and
- * ends the username's count (failures since the last success count); a failure stays counted, and
- * so does an attempt whose outcome was never recorded (a node that died meanwhile).
+ * the limit of them are checked within any window (a sliding window: an attempt counts for the
+ * window's length after it). A success gives its attempt back to the address and ends the
+ * username's count (failures since the last success count); a failure stays counted, and so does an
+ * attempt whose outcome was never recorded (a node that died meanwhile).
  */
 @Stateless
 public class SignIns {
@@ -62,10 +63,10 @@ public class SignIns {
     Instant now = clock.instant();
     String actor = AdminCredentials.actorOf(typedUsername);
     // Always the username's throttle first, then the address's: no two deciders wait on each other.
-    Throttle username = throttles.locked(USERNAME_KEY + actor);
-    Throttle from = throttles.locked(ADDRESS_KEY + address);
-    boolean usernameFull = username.full(maxFailuresPerAccount, now);
-    if (!usernameFull && !from.full(maxFailuresPerAddress, now)) {
+    Throttle username = throttles.locked(USERNAME_KEY + actor, now);
+    Throttle from = throttles.locked(ADDRESS_KEY + address, now);
+    boolean usernameFull = username.full(maxFailuresPerAccount, window, now);
+    if (!usernameFull && !from.full(maxFailuresPerAddress, window, now)) {
       username.count(maxFailuresPerAccount, window, now);
       from.count(maxFailuresPerAddress, window, now);
       return Optional.empty();
@@ -76,8 +77,11 @@ public class SignIns {
         actor,
         address,
         usernameFull ? "too many failures for this username" : "too many failures from here");
-    Instant reopens = usernameFull ? username.windowEndsAt(now) : from.windowEndsAt(now);
-    long minutes = Math.max(1, (Duration.between(now, reopens).toSeconds() + 59) / 60);
+    Instant again =
+        usernameFull
+            ? username.admitsAgainAt(maxFailuresPerAccount, window, now)
+            : from.admitsAgainAt(maxFailuresPerAddress, window, now);
+    long minutes = Math.max(1, (Duration.between(now, again).toSeconds() + 59) / 60);
     return Optional.of(
         "Too many failed sign-ins. Wait "
             + minutes
@@ -92,8 +96,8 @@ public class SignIns {
   public void succeeded(String username, String address) {
     Instant now = clock.instant();
     String actor = AdminCredentials.actorOf(username);
-    throttles.locked(USERNAME_KEY + actor).clear();
-    throttles.locked(ADDRESS_KEY + address).giveBack(now);
+    throttles.locked(USERNAME_KEY + actor, now).clear();
+    throttles.locked(ADDRESS_KEY + address, now).giveBack();
     audit.record(AuditAction.SIGN_IN, organizationOf(actor), actor, address, null);
   }
 

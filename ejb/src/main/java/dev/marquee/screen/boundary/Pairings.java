@@ -38,8 +38,7 @@ public class Pairings {
   public static final int MAX_OPEN_PER_ADDRESS = 5;
 
   /**
-   * Failed claims one admin address may make per {@link #CLAIM_WINDOW}, a fixed window from the
-   * first failure.
+   * Failed claims one admin address may make within any {@link #CLAIM_WINDOW} (a sliding window).
    */
   public static final int MAX_FAILED_CLAIMS = 10;
 
@@ -130,8 +129,8 @@ public class Pairings {
     String address = adminAddress == null ? "unknown" : adminAddress;
     // Held until this claim commits: concurrent claims from the address, on any node, are
     // decided one after the other, each seeing the failures counted before it.
-    Throttle failures = throttles.locked(CLAIM_KEY + address);
-    if (failures.full(MAX_FAILED_CLAIMS, now)) {
+    Throttle failures = throttles.locked(CLAIM_KEY + address, now);
+    if (failures.full(MAX_FAILED_CLAIMS, CLAIM_WINDOW, now)) {
       throw new PairingRefusedException(
           "Too many wrong pairing codes from this address; wait a few minutes.");
     }

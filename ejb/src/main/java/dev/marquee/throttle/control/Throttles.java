@@ -12,9 +12,9 @@ import java.time.Instant;
  * Hands out throttles locked for the caller's transaction. Counting and deciding happen in the
  * database, so every node of a cluster sees one count: the row is created when missing ({@code
  * INSERT ... ON CONFLICT DO NOTHING}, which waits for a concurrent insert of the same key to end
- * instead of failing), locked with a write that changes nothing, and only then read. Under READ
- * COMMITTED (PostgreSQL's default and H2's) a second transaction wanting the same row waits at the
- * lock until the first commits, and its read, a new statement, sees what the first committed.
+ * instead of failing), locked with a write, and only then read. Under READ COMMITTED (PostgreSQL's
+ * default and H2's) a second transaction wanting the same row waits at the lock until the first
+ * commits, and its reads, new statements, see what the first committed.
  *
  * <p>Callers taking two throttles in one transaction take them in one fixed order (the username's,
  * then the address's), so two deciders never wait on each other.
@@ -28,17 +28,20 @@ public class Throttles {
   @Inject EntityManager em;
 
   /** The throttle of {@code key}, locked until the current transaction ends. */
-  public Throttle locked(String key) {
+  public Throttle locked(String key, Instant now) {
     for (int attempt = 0; attempt < TRIES; attempt++) {
       em.createNativeQuery(
-              "INSERT INTO throttle (throttle_key, attempts) VALUES (?1, 0) ON CONFLICT DO NOTHING")
+              "INSERT INTO throttle (throttle_key, touched_at) VALUES (?1, ?2)"
+                  + " ON CONFLICT DO NOTHING")
           .setParameter(1, key)
+          .setParameter(2, utc(now))
           .executeUpdate();
       // A locking read (SELECT ... FOR UPDATE through the entity manager) was not held on
-      // PostgreSQL in our token-refresh tests; a write that changes nothing always is.
+      // PostgreSQL in our token-refresh tests; a write always is.
       int locked =
-          em.createNativeQuery("UPDATE throttle SET attempts = attempts WHERE throttle_key = ?1")
-              .setParameter(1, key)
+          em.createNativeQuery("UPDATE throttle SET touched_at = ?1 WHERE throttle_key = ?2")
+              .setParameter(1, utc(now))
+              .setParameter(2, key)
               .executeUpdate();
       if (locked == 1) {
         Throttle throttle = em.find(Throttle.class, key);
@@ -52,11 +55,13 @@ public class Throttles {
   }
 
   /**
-   * Deletes the throttles whose windows ended before {@code before} or that count nothing.
+   * Deletes the throttles nobody took since {@code before}, with their attempts.
    *
    * @return how many were deleted
    */
   public int sweep(Instant before) {
-    return em.createNamedQuery(Throttle.ENDED).setParameter("before", utc(before)).executeUpdate();
+    return em.createNativeQuery("DELETE FROM throttle WHERE touched_at < ?1")
+        .setParameter(1, utc(before))
+        .executeUpdate();
   }
 }

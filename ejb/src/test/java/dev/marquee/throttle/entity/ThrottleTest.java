@@ -14,58 +14,58 @@ class ThrottleTest {
 
   @Test
   void countsUpToTheLimitAndThenIsFull() {
-    Throttle throttle = new Throttle("k");
+    Throttle throttle = new Throttle("k", NOW);
     for (int i = 0; i < 3; i++) {
-      assertThat(throttle.full(3, NOW)).isFalse();
+      assertThat(throttle.full(3, WINDOW, NOW.plusSeconds(i))).isFalse();
       throttle.count(3, WINDOW, NOW.plusSeconds(i));
     }
-    assertThat(throttle.full(3, NOW.plusSeconds(5))).isTrue();
-    assertThat(throttle.attempts(NOW.plusSeconds(5))).isEqualTo(3);
+    assertThat(throttle.full(3, WINDOW, NOW.plusSeconds(5))).isTrue();
+    assertThat(throttle.attempts(WINDOW, NOW.plusSeconds(5))).isEqualTo(3);
   }
 
   @Test
   void aFullThrottleRefusesToCountMore() {
-    Throttle throttle = new Throttle("k");
+    Throttle throttle = new Throttle("k", NOW);
     throttle.count(1, WINDOW, NOW);
     assertThatThrownBy(() -> throttle.count(1, WINDOW, NOW))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(throttle.attempts(NOW)).isEqualTo(1);
+    assertThat(throttle.attempts(WINDOW, NOW)).isEqualTo(1);
   }
 
   @Test
-  void theWindowStartsWithItsFirstAttemptAndEndsAFixedTimeLater() {
-    Throttle throttle = new Throttle("k");
+  void eachAttemptCountsForTheWindowAfterIt() {
+    Throttle throttle = new Throttle("k", NOW);
     throttle.count(2, WINDOW, NOW);
-    throttle.count(2, WINDOW, NOW.plus(Duration.ofMinutes(10)));
-    Instant end = NOW.plus(WINDOW);
-    assertThat(throttle.windowEndsAt(NOW)).isEqualTo(end);
-    assertThat(throttle.full(2, end.minusMillis(1))).isTrue();
-    assertThat(throttle.full(2, end)).isFalse();
-    assertThat(throttle.attempts(end)).isZero();
+    Instant later = NOW.plus(Duration.ofMinutes(10));
+    throttle.count(2, WINDOW, later);
 
-    throttle.count(2, WINDOW, end);
-    assertThat(throttle.attempts(end)).isEqualTo(1);
-    assertThat(throttle.windowEndsAt(end)).isEqualTo(end.plus(WINDOW));
+    // Full until the first attempt leaves the window; then one fits, not two.
+    assertThat(throttle.admitsAgainAt(2, WINDOW, later)).isEqualTo(NOW.plus(WINDOW));
+    assertThat(throttle.full(2, WINDOW, NOW.plus(WINDOW).minusMillis(1))).isTrue();
+    assertThat(throttle.full(2, WINDOW, NOW.plus(WINDOW))).isFalse();
+    throttle.count(2, WINDOW, NOW.plus(WINDOW));
+    assertThat(throttle.full(2, WINDOW, NOW.plus(WINDOW))).isTrue();
+    assertThat(throttle.admitsAgainAt(2, WINDOW, NOW.plus(WINDOW))).isEqualTo(later.plus(WINDOW));
   }
 
   @Test
   void anAttemptGivenBackNoLongerCounts() {
-    Throttle throttle = new Throttle("k");
+    Throttle throttle = new Throttle("k", NOW);
     throttle.count(2, WINDOW, NOW);
-    throttle.count(2, WINDOW, NOW);
-    throttle.giveBack(NOW);
-    assertThat(throttle.attempts(NOW)).isEqualTo(1);
-    throttle.giveBack(NOW);
-    throttle.giveBack(NOW);
-    assertThat(throttle.attempts(NOW)).isZero();
+    throttle.count(2, WINDOW, NOW.plusSeconds(1));
+    throttle.giveBack();
+    assertThat(throttle.attempts(WINDOW, NOW.plusSeconds(1))).isEqualTo(1);
+    throttle.giveBack();
+    throttle.giveBack();
+    assertThat(throttle.attempts(WINDOW, NOW.plusSeconds(1))).isZero();
   }
 
   @Test
-  void clearingForgetsTheWindow() {
-    Throttle throttle = new Throttle("k");
+  void clearingForgetsEveryAttempt() {
+    Throttle throttle = new Throttle("k", NOW);
     throttle.count(1, WINDOW, NOW);
     throttle.clear();
-    assertThat(throttle.full(1, NOW)).isFalse();
-    assertThat(throttle.windowEndsAt(NOW)).isEqualTo(NOW);
+    assertThat(throttle.full(1, WINDOW, NOW)).isFalse();
+    assertThat(throttle.admitsAgainAt(1, WINDOW, NOW)).isEqualTo(NOW);
   }
 }

@@ -4,15 +4,16 @@
 -- every node. An expression index on LOWER(name) would need no extra column, but H2 has none.
 --
 -- Upgrading a database whose names already differ only in case must not fail: the oldest
--- organization keeps its name, and each later one gets the start of its id appended, as in
--- "Org A (3f2c9b1e)" (cut so the name stays within 100 characters). A network admin can see
+-- organization keeps its name, and each later one gets its id appended, as in
+-- "org a (3f2c9b1e-...)" (the name cut so it stays within 100 characters). The whole id, unique,
+-- so the renamed names cannot collide with one another. A network admin can see
 -- them in the console's organization list. Keys of existing rows are computed here with the
 -- database's LOWER; it agrees with Java's for ASCII and most letters, and where it does not (a
 -- few special cases such as the dotted capital I) that row's key follows the database's rule.
 ALTER TABLE organization ADD COLUMN name_key VARCHAR(400);
 
 UPDATE organization o
-   SET name = LEFT(o.name, 89) || ' (' || LEFT(CAST(o.id AS VARCHAR(36)), 8) || ')'
+   SET name = LEFT(o.name, 61) || ' (' || CAST(o.id AS VARCHAR(36)) || ')'
  WHERE EXISTS (SELECT 1 FROM organization older
                 WHERE LOWER(older.name) = LOWER(o.name)
                   AND (older.created_at < o.created_at

@@ -140,6 +140,15 @@ class WidgetsConsoleIT {
                 "on"));
     assertThat(saved.notices()).contains("Saved " + name);
     String edit = "/widgets.xhtml?id=" + idOf(name);
+    try {
+      assertTamperingRefused(edit);
+    } finally {
+      // The browser test expects its configuration to be the organization's only one.
+      delete(name);
+    }
+  }
+
+  private static void assertTamperingRefused(String edit) {
     assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
 
     // "maybe" is no checkbox value: refused, not saved as unticked.
@@ -212,6 +221,21 @@ class WidgetsConsoleIT {
         .html()
         .select("#configuration-table tr.configuration td.name")
         .eachText();
+  }
+
+  private static void delete(String name) {
+    ConsoleClient.Page list = admin.get("/widgets.xhtml?organization=" + organizationId);
+    String button =
+        list.html().select("#configuration-table tr.configuration").stream()
+            .filter(row -> row.select("td.name").text().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no configuration " + name))
+            .select("input.delete")
+            .attr("name");
+    ConsoleClient.Page deleted =
+        admin.submit(
+            list, "configurations", Map.of(), button.substring("configurations:".length()));
+    assertThat(deleted.notices()).contains("Deleted " + name);
   }
 
   private static String idOf(String name) {

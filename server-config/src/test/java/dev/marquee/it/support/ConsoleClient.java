@@ -71,7 +71,11 @@ public final class ConsoleClient {
     /** The page's messages, or its status and title when it shows none: for assertion messages. */
     public String describe() {
       String notices = notices();
-      return notices.isEmpty() ? status + " " + html.title() + " " + text("#error-title") : notices;
+      if (!notices.isEmpty()) {
+        return notices;
+      }
+      String page = html.body() == null ? "" : html.body().text();
+      return status + " " + uri.getPath() + " " + page.substring(0, Math.min(300, page.length()));
     }
 
     /** The texts of the messages the page shows (notices and Faces messages). */

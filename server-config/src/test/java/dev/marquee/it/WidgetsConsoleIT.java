@@ -8,6 +8,7 @@ import dev.marquee.it.support.ConsoleServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,43 @@ class WidgetsConsoleIT {
   }
 
   @Test
-  void aTamperedCheckboxOrAnEmptyChoiceIsRefusedAndTheStoredConfigurationStaysAsItWas() {
+  void aCheckboxValueOtherThanTickedOrNotIsRefusedAndTheStoredConfigurationStaysAsItWas() {
+    withDarkConfigurationShowingProgress(
+        edit -> {
+          // "maybe" is no checkbox value: refused, not saved as unticked.
+          ConsoleClient.Page maybe =
+              admin.submit(admin.get(edit), "widget", Map.of("option:1:flag", "maybe"), "save");
+          assertThat(maybe.notices())
+              .contains(
+                  "Show progress: a checkbox is either ticked or not; the value sent was neither.")
+              .doesNotContain("Saved");
+          assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
+        });
+  }
+
+  @Test
+  void anEmptyChoiceIsRefusedAndTheStoredConfigurationStaysAsItWas() {
+    withDarkConfigurationShowingProgress(
+        edit -> {
+          // An empty choice is refused, not replaced by the default (gradient).
+          ConsoleClient.Page empty =
+              admin.submit(
+                  admin.get(edit),
+                  "widget",
+                  Map.of("option:0:choice", "", "option:1:flag", "on"),
+                  "save");
+          assertThat(empty.notices())
+              .contains("Theme: choose one of dark, light, gradient; an empty choice is not one.")
+              .doesNotContain("Saved");
+          assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
+        });
+  }
+
+  /**
+   * Saves a configuration with theme dark and progress shown, runs the check with its edit page's
+   * path, then deletes it: the browser test expects its own to be the organization's only one.
+   */
+  private static void withDarkConfigurationShowingProgress(Consumer<String> check) {
     String name = ConsoleServer.unique("Tampered");
     ConsoleClient.Page saved =
         save(
@@ -141,34 +178,11 @@ class WidgetsConsoleIT {
     assertThat(saved.notices()).contains("Saved " + name);
     String edit = "/widgets.xhtml?id=" + idOf(name);
     try {
-      assertTamperingRefused(edit);
+      assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
+      check.accept(edit);
     } finally {
-      // The browser test expects its configuration to be the organization's only one.
       delete(name);
     }
-  }
-
-  private static void assertTamperingRefused(String edit) {
-    assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
-
-    // "maybe" is no checkbox value: refused, not saved as unticked.
-    ConsoleClient.Page maybe =
-        admin.submit(admin.get(edit), "widget", Map.of("option:1:flag", "maybe"), "save");
-    assertThat(maybe.notices())
-        .contains("Show progress: a checkbox is either ticked or not; the value sent was neither.");
-    assertThat(maybe.notices()).doesNotContain("Saved");
-    assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
-
-    // An empty choice is refused, not replaced by the default (gradient).
-    ConsoleClient.Page empty =
-        admin.submit(
-            admin.get(edit),
-            "widget",
-            Map.of("option:0:choice", "", "option:1:flag", "on"),
-            "save");
-    assertThat(empty.notices())
-        .contains("Theme: choose one of dark, light, gradient; an empty choice is not one.");
-    assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
   }
 
   @Test

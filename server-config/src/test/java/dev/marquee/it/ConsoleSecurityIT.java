@@ -6,10 +6,16 @@ import static org.awaitility.Awaitility.await;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleClient.Page;
 import dev.marquee.it.support.ConsoleServer;
+import dev.marquee.it.support.Parallel;
+import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +139,48 @@ class ConsoleSecurityIT {
                     .uri()
                     .getPath()
                     .equals("/index.xhtml"));
+  }
+
+  @Test
+  void parallelWrongPasswordsForOneAccountFromManyAddressesGetAtMostTheLimitEvaluated() {
+    String username = ConsoleServer.unique("parallel");
+    String password = "the right password";
+    server.invite(networkAdminFrom(ConsoleServer.loopback(40)), FIRST, username, password);
+
+    // 30 wrong passwords at once, each from an address of its own (127.0.0.100 to .129): only the
+    // per-account limit (3 on test servers) can stop them.
+    List<String> answers =
+        signInsAtOnce(
+            IntStream.range(0, 30)
+                .mapToObj(i -> new Attempt(100 + i, username, "wrong password " + i))
+                .toList());
+
+    assertThat(answers).allMatch(answer -> answer.contains(WRONG) || answer.contains(THROTTLED));
+    assertThat(answers).filteredOn(answer -> answer.contains(WRONG)).hasSize(ACCOUNT_LIMIT);
+    // Throttled means not evaluated: the right password is refused too, from yet another address.
+    Page right = signInFrom(ConsoleServer.loopback(99), username, password);
+    assertThat(right.notices()).contains(THROTTLED);
+    assertThat(right.uri().getPath()).isEqualTo("/sign-in.xhtml");
+    Page audit = networkAdminFrom(ConsoleServer.loopback(40)).get("/audit.xhtml");
+    assertThat(audit.html().select("tr.audit-SIGN_IN_FAILED").eachText())
+        .filteredOn(row -> row.contains(username))
+        .hasSize(ACCOUNT_LIMIT);
+  }
+
+  @Test
+  void parallelWrongPasswordsFromOneAddressGetAtMostTheAddressLimitEvaluated() {
+    // 30 different names at once from 127.0.0.98: only the per-address limit (15) can stop them.
+    List<String> answers =
+        signInsAtOnce(
+            IntStream.range(0, 30)
+                .mapToObj(i -> new Attempt(98, ConsoleServer.unique("guess"), "guess " + i))
+                .toList());
+
+    assertThat(answers).allMatch(answer -> answer.contains(WRONG) || answer.contains(THROTTLED));
+    assertThat(answers).filteredOn(answer -> answer.contains(WRONG)).hasSize(ADDRESS_LIMIT);
+    Page right =
+        signInFrom(ConsoleServer.loopback(98), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
+    assertThat(right.notices()).contains(THROTTLED);
   }
 
   @Test
@@ -268,6 +316,54 @@ class ConsoleSecurityIT {
     Page setup = server.client().get("/setup.xhtml");
     assertThat(setup.has("#setup-done")).isTrue();
     assertThat(setup.has("#setup")).isFalse();
+  }
+
+  private static final String WRONG = "Wrong username or password.";
+  private static final String THROTTLED = "Too many failed sign-ins";
+  private static final String FIRST = ConsoleServer.FIRST_ORGANIZATION;
+
+  /** The limits test servers run with (see ConsoleServer). */
+  private static final int ACCOUNT_LIMIT = 3;
+
+  private static final int ADDRESS_LIMIT = 15;
+
+  /** A sign-in from 127.0.0.{@code host}. */
+  private record Attempt(int host, String username, String password) {}
+
+  /**
+   * Opens a sign-in form for each attempt from its address, then submits them all at once; the
+   * messages each answer shows, in order.
+   */
+  private static List<String> signInsAtOnce(List<Attempt> attempts) {
+    List<Callable<String>> submits = new ArrayList<>();
+    for (Attempt attempt : attempts) {
+      ConsoleClient client = server.clientFrom(ConsoleServer.loopback(attempt.host()));
+      Page form = client.get("/sign-in.xhtml");
+      submits.add(
+          () ->
+              client
+                  .submit(
+                      form,
+                      "sign-in",
+                      Map.of("username", attempt.username(), "password", attempt.password()),
+                      "submit")
+                  .describe());
+    }
+    return Parallel.all(submits);
+  }
+
+  private static Page signInFrom(InetAddress address, String username, String password) {
+    ConsoleClient client = server.clientFrom(address);
+    return client.submit(
+        client.get("/sign-in.xhtml"),
+        "sign-in",
+        Map.of("username", username, "password", password),
+        "submit");
+  }
+
+  private static ConsoleClient networkAdminFrom(InetAddress address) {
+    return server.signedIn(
+        server.clientFrom(address), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
   }
 
   private static Page signIn(String username, String password) {

@@ -77,6 +77,41 @@ class OrganizationsIT {
   }
 
   @Test
+  void refusesANameDifferingOnlyInCaseAndSurroundingSpaceAsTaken() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = "Org A " + suffix;
+    assertThat(create(JsonBodies.object("name", name)).statusCode()).isEqualTo(201);
+    long before = count();
+
+    HttpResponse<String> variant = create(JsonBodies.object("name", " org a " + suffix + " "));
+
+    assertThat(variant.statusCode()).isEqualTo(409);
+    assertThat(JsonBodies.parse(variant.body()).path("error").asText())
+        .isEqualTo(
+            "The name \"org a "
+                + suffix
+                + "\" is taken: an organization named \""
+                + name
+                + "\" exists already, and names differing only in case are the same name.");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void twoCaseVariantsCreatedAtOnceGetOneOrganization() throws Exception {
+    // Both pass the look-up before either commits: only the database's unique key can refuse one.
+    for (int round = 0; round < 5; round++) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      long before = count();
+      var first = createAsync(JsonBodies.object("name", "Race " + suffix));
+      var second = createAsync(JsonBodies.object("name", "RACE " + suffix.toUpperCase()));
+      List<Integer> statuses =
+          Stream.of(first.join(), second.join()).map(HttpResponse::statusCode).sorted().toList();
+      assertThat(statuses).containsExactly(201, 409);
+      assertThat(count()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
   void refusesInvalidNamesWithTheReasonAndChangesNothing() throws Exception {
     long before = count();
     HttpResponse<String> blank = create(JsonBodies.object("name", "   "));

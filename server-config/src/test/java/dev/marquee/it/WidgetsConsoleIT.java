@@ -8,6 +8,7 @@ import dev.marquee.it.support.ConsoleServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,66 @@ class WidgetsConsoleIT {
   }
 
   @Test
+  void aCheckboxValueOtherThanTickedOrNotIsRefusedAndTheStoredConfigurationStaysAsItWas() {
+    withDarkConfigurationShowingProgress(
+        edit -> {
+          // "maybe" is no checkbox value: refused, not saved as unticked.
+          ConsoleClient.Page maybe =
+              admin.submit(admin.get(edit), "widget", Map.of("option:1:flag", "maybe"), "save");
+          assertThat(maybe.notices())
+              .contains(
+                  "Show progress: a checkbox is either ticked or not; the value sent was neither.")
+              .doesNotContain("Saved");
+          assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
+        });
+  }
+
+  @Test
+  void anEmptyChoiceIsRefusedAndTheStoredConfigurationStaysAsItWas() {
+    withDarkConfigurationShowingProgress(
+        edit -> {
+          // An empty choice is refused, not replaced by the default (gradient).
+          ConsoleClient.Page empty =
+              admin.submit(
+                  admin.get(edit),
+                  "widget",
+                  Map.of("option:0:choice", "", "option:1:flag", "on"),
+                  "save");
+          assertThat(empty.notices())
+              .contains("Theme: choose one of dark, light, gradient; an empty choice is not one.")
+              .doesNotContain("Saved");
+          assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
+        });
+  }
+
+  /**
+   * Saves a configuration with theme dark and progress shown, runs the check with its edit page's
+   * path, then deletes it: the browser test expects its own to be the organization's only one.
+   */
+  private static void withDarkConfigurationShowingProgress(Consumer<String> check) {
+    String name = ConsoleServer.unique("Tampered");
+    ConsoleClient.Page saved =
+        save(
+            Map.of(
+                "name",
+                name,
+                "source:0:position",
+                "1",
+                "option:0:choice",
+                "dark",
+                "option:1:flag",
+                "on"));
+    assertThat(saved.notices()).contains("Saved " + name);
+    String edit = "/widgets.xhtml?id=" + idOf(name);
+    try {
+      assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
+      check.accept(edit);
+    } finally {
+      delete(name);
+    }
+  }
+
+  @Test
   void anotherOrganizationsAdminCanNeitherSeeNorChangeAConfiguration() {
     String name = ConsoleServer.unique("Private");
     save(Map.of("name", name, "source:0:position", "1"));
@@ -174,6 +235,45 @@ class WidgetsConsoleIT {
         .html()
         .select("#configuration-table tr.configuration td.name")
         .eachText();
+  }
+
+  private static void delete(String name) {
+    ConsoleClient.Page list = admin.get("/widgets.xhtml?organization=" + organizationId);
+    String button =
+        list.html().select("#configuration-table tr.configuration").stream()
+            .filter(row -> row.select("td.name").text().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no configuration " + name))
+            .select("input.delete")
+            .attr("name");
+    ConsoleClient.Page deleted =
+        admin.submit(
+            list, "configurations", Map.of(), button.substring("configurations:".length()));
+    assertThat(deleted.notices()).contains("Deleted " + name);
+  }
+
+  private static String idOf(String name) {
+    String link =
+        admin
+            .get("/widgets.xhtml?organization=" + organizationId)
+            .html()
+            .select("#configuration-table tr.configuration td.name a")
+            .stream()
+            .filter(anchor -> anchor.text().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no configuration " + name))
+            .attr("href");
+    return link.substring(link.indexOf("id=") + 3);
+  }
+
+  /** The stored theme and progress flag, as the configuration's edit form shows them. */
+  private static String stored(String edit) {
+    ConsoleClient.Page form = admin.get(edit);
+    String theme =
+        form.html().select("#options select[data-option=theme] option[selected]").attr("value");
+    boolean progress =
+        form.html().select("#options input[data-option=show_progress]").hasAttr("checked");
+    return "theme=" + theme + ", show_progress=" + progress;
   }
 
   private static WebElement option(WebDriver driver, String key) {

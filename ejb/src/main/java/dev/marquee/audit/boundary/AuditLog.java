@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,33 +53,5 @@ public class AuditLog {
         .setParameter("organization", admin.organizationId())
         .setMaxResults(PAGE_SIZE)
         .getResultList();
-  }
-
-  /** How many events of a kind an actor caused since a moment. */
-  public long countByActorSince(AuditAction action, String actor, Instant since) {
-    return em.createNamedQuery(AuditEvent.COUNT_BY_ACTOR_SINCE, Long.class)
-        .setParameter("action", action)
-        .setParameter("actor", actor)
-        .setParameter("since", since.atOffset(java.time.ZoneOffset.UTC))
-        .getSingleResult();
-  }
-
-  /** How many events of a kind came from an address since a moment. */
-  public long countByAddressSince(AuditAction action, String address, Instant since) {
-    return em.createNamedQuery(AuditEvent.COUNT_BY_ADDRESS_SINCE, Long.class)
-        .setParameter("action", action)
-        .setParameter("address", address)
-        .setParameter("since", since.atOffset(java.time.ZoneOffset.UTC))
-        .getSingleResult();
-  }
-
-  /** When an actor last caused an event of a kind, or {@link Instant#MIN} when never. */
-  public Instant latestByActor(AuditAction action, String actor) {
-    java.time.OffsetDateTime latest =
-        em.createNamedQuery(AuditEvent.LATEST_BY_ACTOR, java.time.OffsetDateTime.class)
-            .setParameter("action", action)
-            .setParameter("actor", actor)
-            .getSingleResult();
-    return latest == null ? Instant.MIN : latest.toInstant();
   }
 }

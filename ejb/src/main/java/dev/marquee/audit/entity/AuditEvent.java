@@ -32,27 +32,10 @@ import java.util.UUID;
     query =
         "SELECT e FROM AuditEvent e WHERE e.organizationId = :organization"
             + " ORDER BY e.occurredAt DESC, e.id")
-@NamedQuery(
-    name = AuditEvent.COUNT_BY_ACTOR_SINCE,
-    query =
-        "SELECT COUNT(e) FROM AuditEvent e"
-            + " WHERE e.action = :action AND e.actor = :actor AND e.occurredAt > :since")
-@NamedQuery(
-    name = AuditEvent.COUNT_BY_ADDRESS_SINCE,
-    query =
-        "SELECT COUNT(e) FROM AuditEvent e"
-            + " WHERE e.action = :action AND e.clientAddress = :address AND e.occurredAt > :since")
-@NamedQuery(
-    name = AuditEvent.LATEST_BY_ACTOR,
-    query =
-        "SELECT MAX(e.occurredAt) FROM AuditEvent e WHERE e.action = :action AND e.actor = :actor")
 public class AuditEvent {
 
   public static final String RECENT = "AuditEvent.recent";
   public static final String RECENT_IN_ORGANIZATION = "AuditEvent.recentInOrganization";
-  public static final String COUNT_BY_ACTOR_SINCE = "AuditEvent.countByActorSince";
-  public static final String COUNT_BY_ADDRESS_SINCE = "AuditEvent.countByAddressSince";
-  public static final String LATEST_BY_ACTOR = "AuditEvent.latestByActor";
 
   /** Longest actor kept; longer names (typed at the sign-in form) are cut. */
   public static final int MAX_ACTOR = 320;
@@ -109,10 +92,7 @@ public class AuditEvent {
     this.detail = asRecorded(detail, MAX_DETAIL);
   }
 
-  /**
-   * A value as the audit log records it: control characters as spaces, cut to {@code max}. Whoever
-   * looks events up by a value (sign-in throttling by actor) must look up this form.
-   */
+  /** A value as the audit log records it: control characters as spaces, cut to {@code max}. */
   public static String asRecorded(String value, int max) {
     if (value == null) {
       return null;

@@ -32,21 +32,23 @@ public class Organizations {
    *
    * @throws dev.marquee.organization.entity.InvalidOrganizationNameException when the name is not
    *     acceptable
-   * @throws OrganizationNameTakenException when another organization has the name
+   * @throws OrganizationNameTakenException when another organization has the name, in any case
    */
   public Organization create(String name) {
     String normalized = OrganizationName.of(name);
-    if (findByName(normalized).isPresent()) {
-      throw new OrganizationNameTakenException(normalized);
+    Optional<Organization> existing = findByName(normalized);
+    if (existing.isPresent()) {
+      throw new OrganizationNameTakenException(normalized, existing.get().name());
     }
     Organization organization = new Organization(normalized, clock.instant());
     em.persist(organization);
     try {
-      // Flush now: a concurrent create of the same name fails here, where it can be named.
+      // Flush now: a concurrent create of the same name (in any case) fails here, on the unique
+      // name_key, where it can be named.
       em.flush();
     } catch (PersistenceException e) {
       if (UniqueConstraint.isViolatedBy(e)) {
-        throw new OrganizationNameTakenException(normalized);
+        throw new OrganizationNameTakenException(normalized, null);
       }
       throw e;
     }
@@ -57,9 +59,10 @@ public class Organizations {
     return Optional.ofNullable(em.find(Organization.class, id));
   }
 
+  /** The organization with this name, compared as names are: trimmed and without case. */
   public Optional<Organization> findByName(String name) {
-    return em.createNamedQuery(Organization.BY_NAME, Organization.class)
-        .setParameter("name", name)
+    return em.createNamedQuery(Organization.BY_NAME_KEY, Organization.class)
+        .setParameter("key", OrganizationName.key(name))
         .getResultStream()
         .findFirst();
   }

@@ -23,19 +23,23 @@ import java.util.UUID;
 @Table(name = "organization")
 @NamedQuery(name = Organization.ALL, query = "SELECT o FROM Organization o ORDER BY o.name")
 @NamedQuery(
-    name = Organization.BY_NAME,
-    query = "SELECT o FROM Organization o WHERE o.name = :name")
+    name = Organization.BY_NAME_KEY,
+    query = "SELECT o FROM Organization o WHERE o.nameKey = :key")
 @NamedQuery(name = Organization.COUNT, query = "SELECT COUNT(o) FROM Organization o")
 public class Organization {
 
   public static final String ALL = "Organization.all";
-  public static final String BY_NAME = "Organization.byName";
+  public static final String BY_NAME_KEY = "Organization.byNameKey";
   public static final String COUNT = "Organization.count";
 
   @Id private UUID id;
 
   @Column(name = "name", nullable = false)
   private String name;
+
+  /** The name as names are compared ({@link OrganizationName#key}); unique in the database. */
+  @Column(name = "name_key", nullable = false)
+  private String nameKey;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
@@ -55,6 +59,7 @@ public class Organization {
   public Organization(String name, Instant createdAt) {
     this.id = UUID.randomUUID();
     this.name = OrganizationName.of(name);
+    this.nameKey = OrganizationName.key(name);
     // Microseconds: what both databases store, so a reloaded organization equals the new one.
     this.createdAt = utc(createdAt);
   }
@@ -65,7 +70,9 @@ public class Organization {
    * @throws InvalidOrganizationNameException when the name is not acceptable
    */
   public void rename(String newName) {
+    String key = OrganizationName.key(newName);
     this.name = OrganizationName.of(newName);
+    this.nameKey = key;
   }
 
   public UUID id() {

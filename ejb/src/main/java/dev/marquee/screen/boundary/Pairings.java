@@ -11,6 +11,8 @@ import dev.marquee.platform.boundary.PublicUrl;
 import dev.marquee.screen.control.PairingCodes;
 import dev.marquee.screen.entity.PairingRequest;
 import dev.marquee.screen.entity.Screen;
+import dev.marquee.throttle.control.Throttles;
+import dev.marquee.throttle.entity.Throttle;
 import dev.marquee.widget.boundary.WidgetConfigurationView;
 import dev.marquee.widget.boundary.WidgetConfigurations;
 import jakarta.ejb.Stateless;
@@ -35,10 +37,15 @@ public class Pairings {
   /** Open (unclaimed, unexpired) codes one address may hold at once. */
   public static final int MAX_OPEN_PER_ADDRESS = 5;
 
-  /** Failed claims one admin address may make per {@link #CLAIM_WINDOW}. */
+  /**
+   * Failed claims one admin address may make within any {@link #CLAIM_WINDOW} (a sliding window).
+   */
   public static final int MAX_FAILED_CLAIMS = 10;
 
   public static final Duration CLAIM_WINDOW = Duration.ofMinutes(10);
+
+  /** Throttle key prefix of failed claims, with the admin's address appended. */
+  static final String CLAIM_KEY = "pairing claim address ";
 
   /** The claim link a waiting screen shows as a QR code (the console's ClaimLinkServlet). */
   static final String CLAIM_PATH = "/claim";
@@ -50,6 +57,8 @@ public class Pairings {
   @Inject AuditLog audit;
 
   @Inject PublicUrl publicUrl;
+
+  @Inject Throttles throttles;
 
   Clock clock = Clock.systemUTC();
 
@@ -118,8 +127,10 @@ public class Pairings {
       String adminAddress) {
     Instant now = clock.instant();
     String address = adminAddress == null ? "unknown" : adminAddress;
-    if (audit.countByAddressSince(AuditAction.PAIRING_FAILED, address, now.minus(CLAIM_WINDOW))
-        >= MAX_FAILED_CLAIMS) {
+    // Held until this claim commits: concurrent claims from the address, on any node, are
+    // decided one after the other, each seeing the failures counted before it.
+    Throttle failures = throttles.locked(CLAIM_KEY + address, now);
+    if (failures.full(MAX_FAILED_CLAIMS, CLAIM_WINDOW, now)) {
       throw new PairingRefusedException(
           "Too many wrong pairing codes from this address; wait a few minutes.");
     }
@@ -133,8 +144,9 @@ public class Pairings {
                 .findFirst()
             : Optional.empty();
     if (request.isEmpty() || !request.get().claimable(now)) {
-      // Refused without an exception, so the audited failure commits: the throttle counts it.
+      // Refused without an exception, so the count and the audited failure commit.
       // (recordAlone's REQUIRES_NEW did not survive the caller's rollback here; see the notes.)
+      failures.count(MAX_FAILED_CLAIMS, CLAIM_WINDOW, now);
       audit.record(
           AuditAction.PAIRING_FAILED, admin.organizationId(), admin.username(), address, null);
       return new ClaimOutcome.Refused(

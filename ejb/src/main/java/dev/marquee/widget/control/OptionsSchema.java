@@ -114,24 +114,46 @@ public final class OptionsSchema {
 
   /**
    * What a form generated from this schema sent, as the JSON object {@link #validate} checks:
-   * checkbox values as booleans, numbers parsed (a value that is not one stays text, so validation
-   * refuses it naming the field), blank fields left out so their defaults apply.
+   * checkbox values as booleans, numbers parsed, blank text and number fields left out so their
+   * defaults apply. Nothing is coerced: a checkbox value other than true or false, or a number that
+   * is not one, stays text, so validation refuses it naming the field; a choice left empty (a form
+   * always sends one of its choices) is refused here.
+   *
+   * @throws InvalidOptionsException for a choice without a value
    */
   public String fromForm(Map<String, ?> typed) {
     JsonObjectBuilder json = Json.createObjectBuilder();
     for (Option option : options.values()) {
       Object value = typed.get(option.key());
-      if (value == null || (value instanceof String text && text.isBlank())) {
+      boolean blank = value == null || (value instanceof String text && text.isBlank());
+      if (blank && option.isChoice()) {
+        throw new InvalidOptionsException(
+            option.key(),
+            option.label()
+                + ": choose one of "
+                + String.join(", ", option.choices())
+                + "; an empty choice is not one.");
+      }
+      if (blank) {
         continue;
       }
       switch (option.type()) {
-        case "boolean" ->
-            json.add(option.key(), Boolean.TRUE.equals(value) || "true".equals(value));
+        case "boolean" -> addBoolean(json, option.key(), value);
         case "number", "integer" -> addNumber(json, option.key(), value.toString());
         default -> json.add(option.key(), value.toString());
       }
     }
     return json.build().toString();
+  }
+
+  private static void addBoolean(JsonObjectBuilder json, String key, Object value) {
+    if (value instanceof Boolean flag) {
+      json.add(key, flag);
+    } else if ("true".equals(value) || "false".equals(value)) {
+      json.add(key, Boolean.parseBoolean((String) value));
+    } else {
+      json.add(key, value.toString());
+    }
   }
 
   private static void addNumber(JsonObjectBuilder json, String key, String typed) {

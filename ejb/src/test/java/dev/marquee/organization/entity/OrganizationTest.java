@@ -48,4 +48,11 @@ class OrganizationTest {
     assertThatThrownBy(() -> shop.rename("")).isInstanceOf(InvalidOrganizationNameException.class);
     assertThat(shop.name()).isEqualTo("Corner Shop");
   }
+
+  @Test
+  void namesAreComparedTrimmedAndWithoutRegardToCase() {
+    assertThat(OrganizationName.key(" org a ")).isEqualTo(OrganizationName.key("Org A"));
+    assertThat(OrganizationName.key("Org A")).isEqualTo("org a");
+    assertThat(new Organization(" org a ", NOW).name()).isEqualTo("org a");
+  }
 }

@@ -107,4 +107,30 @@ class OptionsSchemaTest {
     assertThatThrownBy(() -> schema.validate(schema.fromForm(typed)))
         .hasMessage("Option \"columns\" must be a whole number.");
   }
+
+  @Test
+  void aCheckboxValueOtherThanTrueOrFalseIsRefusedNotReadAsFalse() {
+    java.util.Map<String, Object> typed = new java.util.HashMap<>();
+    typed.put("theme", "dark");
+    typed.put("show_progress", "maybe");
+
+    assertThatThrownBy(() -> schema.validate(schema.fromForm(typed)))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("Option \"show_progress\" must be true or false.");
+    typed.put("show_progress", "false");
+    assertThat(schema.validate(schema.fromForm(typed)).getBoolean("show_progress")).isFalse();
+  }
+
+  @Test
+  void anEmptyChoiceIsRefusedNotReplacedByTheDefault() {
+    java.util.Map<String, Object> typed = new java.util.HashMap<>();
+    typed.put("theme", "");
+    typed.put("show_progress", Boolean.TRUE);
+
+    assertThatThrownBy(() -> schema.fromForm(typed))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("Theme: choose one of dark, light, gradient; an empty choice is not one.");
+    typed.remove("theme");
+    assertThatThrownBy(() -> schema.fromForm(typed)).isInstanceOf(InvalidOptionsException.class);
+  }
 }

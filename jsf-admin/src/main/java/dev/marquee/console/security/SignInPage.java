@@ -64,7 +64,7 @@ public class SignInPage {
     String address = request.getRemoteAddr();
     char[] typed = Pages.typed(password);
     password = null;
-    Optional<String> refusal = signIns.refusal(username, address);
+    Optional<String> refusal = signIns.admit(username, address);
     if (refusal.isPresent()) {
       Pages.problem(refusal.get());
       return;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,9 +30,20 @@ public final class ConsoleClient {
   private final URI base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
+  private final InetAddress from;
 
   public ConsoleClient(URI base) {
+    this(base, null);
+  }
+
+  /**
+   * A session whose connections come from {@code from}, a loopback address other than 127.0.0.1
+   * (Linux answers the whole of 127.0.0.0/8): the server sees a client of its own address, as it
+   * would see another machine. {@code null} is the JDK's HTTP client from 127.0.0.1.
+   */
+  public ConsoleClient(URI base, InetAddress from) {
     this.base = base;
+    this.from = from;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
@@ -56,6 +68,16 @@ public final class ConsoleClient {
       return response.body();
     }
 
+    /** The page's messages, or its status and title when it shows none: for assertion messages. */
+    public String describe() {
+      String notices = notices();
+      if (!notices.isEmpty()) {
+        return notices;
+      }
+      String page = html.body() == null ? "" : html.body().text();
+      return status + " " + uri.getPath() + " " + page.substring(0, Math.min(300, page.length()));
+    }
+
     /** The texts of the messages the page shows (notices and Faces messages). */
     public String notices() {
       return html.select("#notices").text();
@@ -63,12 +85,12 @@ public final class ConsoleClient {
   }
 
   public Page get(String pathAndQuery) {
-    return follow(send(HttpRequest.newBuilder(resolve(pathAndQuery)).GET()));
+    return follow(send(resolve(pathAndQuery), null));
   }
 
   /** A response without following its redirect. */
   public HttpResponse<String> getRaw(String pathAndQuery) {
-    return send(HttpRequest.newBuilder(resolve(pathAndQuery)).GET());
+    return send(resolve(pathAndQuery), null);
   }
 
   /**
@@ -76,7 +98,7 @@ public final class ConsoleClient {
    * ids without the form prefix), and the named button.
    */
   public Page submit(Page page, String formId, Map<String, String> values, String buttonId) {
-    return follow(send(formPost(page, formId, values, buttonId)));
+    return post(actionOf(page, formId), formFields(page, formId, values, buttonId));
   }
 
   /** The form's request, for tests that tamper with it before sending. */
@@ -108,11 +130,7 @@ public final class ConsoleClient {
 
   /** Posts raw form fields to a console path, as a forged or replayed request would. */
   public Page post(String path, Map<String, String> fields) {
-    return follow(
-        send(
-            HttpRequest.newBuilder(resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))));
+    return follow(send(resolve(path), encode(fields)));
   }
 
   /** The action a page's form posts to, as a console path. */
@@ -133,14 +151,6 @@ public final class ConsoleClient {
 
   public void forgetCookies() {
     cookies.getCookieStore().removeAll();
-  }
-
-  private HttpRequest.Builder formPost(
-      Page page, String formId, Map<String, String> values, String buttonId) {
-    Map<String, String> fields = formFields(page, formId, values, buttonId);
-    return HttpRequest.newBuilder(resolve(actionOf(page, formId)))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
   }
 
   private static String encode(Map<String, String> fields) {
@@ -165,7 +175,7 @@ public final class ConsoleClient {
       if (!next.getAuthority().equals(base.getAuthority())) {
         return new Page(status, next, Jsoup.parse(""), current);
       }
-      current = send(HttpRequest.newBuilder(next).GET());
+      current = send(next, null);
     }
     throw new AssertionError("Too many redirects from " + response.uri());
   }
@@ -174,8 +184,18 @@ public final class ConsoleClient {
     return base.resolve(pathAndQuery);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  /** A GET when {@code form} is null, else a POST of the encoded form. */
+  private HttpResponse<String> send(URI uri, String form) {
     try {
+      if (from != null) {
+        return LoopbackHttp.exchange(from, uri, form, cookies);
+      }
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+      if (form != null) {
+        request
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+      }
       return http.send(
           request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.marquee.sandbox.SpotifySandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -127,6 +128,26 @@ public final class ConsoleServer implements AutoCloseable {
     return new ConsoleClient(marquee.uri("/"));
   }
 
+  /** A fresh session whose requests come from another client address (see {@link #loopback}). */
+  public ConsoleClient clientFrom(InetAddress address) {
+    return new ConsoleClient(marquee.uri("/"), address);
+  }
+
+  /**
+   * The loopback address 127.0.0.{@code n}, as a client address of its own: throttles per address
+   * count it apart from 127.0.0.1, where the other tests come from.
+   */
+  public static InetAddress loopback(int n) {
+    if (n < 2 || n > 254) {
+      throw new IllegalArgumentException("not a spare loopback host: " + n);
+    }
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) n});
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The setup code the server printed, once it has printed one. */
   public String setupCode() {
     return await("the setup code in the server log")
@@ -174,7 +195,11 @@ public final class ConsoleServer implements AutoCloseable {
 
   /** A client signed in with the given credentials; fails when sign-in does. */
   public ConsoleClient signedIn(String username, String password) {
-    ConsoleClient client = client();
+    return signedIn(client(), username, password);
+  }
+
+  /** Signs a fresh client in; fails when sign-in does. */
+  public ConsoleClient signedIn(ConsoleClient client, String username, String password) {
     ConsoleClient.Page page =
         client.submit(
             client.get("/sign-in.xhtml"),
@@ -192,6 +217,16 @@ public final class ConsoleServer implements AutoCloseable {
    * sets a password through the link. Returns the new admin's signed-in client.
    */
   public ConsoleClient organizationAdmin(
+      ConsoleClient networkAdmin, String organizationName, String username, String password) {
+    invite(networkAdmin, organizationName, username, password);
+    return signedIn(username, password);
+  }
+
+  /**
+   * Creates an organization admin through the console as {@link #organizationAdmin} does, without
+   * signing the new admin in.
+   */
+  public void invite(
       ConsoleClient networkAdmin, String organizationName, String username, String password) {
     ConsoleClient.Page organizations = networkAdmin.get("/organizations.xhtml");
     if (!organizations.body().contains(">" + organizationName + "<")) {
@@ -225,7 +260,6 @@ public final class ConsoleServer implements AutoCloseable {
     if (!accepted.uri().getPath().endsWith("/sign-in.xhtml")) {
       throw new AssertionError("Invite not accepted: " + accepted.notices());
     }
-    return signedIn(username, password);
   }
 
   /** The id of an organization as the network admin's organizations page lists it. */

@@ -13,6 +13,7 @@ public class ProbeApi extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(OrganizationsProbe.class, PollingProbe.class, ScreensProbe.class, SpotifyProbe.class);
+    return Set.of(
+        OrganizationsProbe.class, PollingProbe.class, ScreensProbe.class, SpotifyProbe.class);
   }
 }

@@ -246,11 +246,13 @@ public final class TokenService {
               grant.authorizedAt().toString(),
               grant.isPublicClient()));
     }
-    Instant now = clock.instant();
+    // Recently expired tokens are kept as long as memory keeps them, so they still answer "The
+    // access token expired" rather than "Invalid access token" after a restart.
+    Instant forgetBefore = clock.instant().minus(FORGET_EXPIRED_AFTER);
     List<StateDocument.AccessTokenEntry> tokens = new ArrayList<>();
     for (Map.Entry<String, AccessToken> entry : accessTokens.entrySet()) {
       AccessToken token = entry.getValue();
-      if (!now.isBefore(token.expiresAt())) {
+      if (token.expiresAt().isBefore(forgetBefore)) {
         continue;
       }
       Integer grantId = null;

@@ -18,7 +18,8 @@ import java.util.List;
  *     command line or test and are not stored)
  * @param users users created after the sandbox started (profile only, not playback)
  * @param grants user authorizations that have not been revoked, with their refresh token
- * @param accessTokens access tokens that had not expired when the file was written
+ * @param accessTokens access tokens of standing grants (and app-only ones), until an hour after
+ *     they expire, so an expired one is still reported as expired
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StateDocument(

@@ -3,6 +3,7 @@ package dev.marquee.sandbox;
 import static dev.marquee.sandbox.AuthorizationCodeFlowTest.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -324,6 +325,28 @@ class StateFileTest {
     assertThatThrownBy(
             () -> SpotifySandbox.builder().port(0).stateFile(stateFile()).build().start())
         .isInstanceOf(StateFileException.class);
+  }
+
+  @Test
+  void anUnwritableLocationRefusesToStartWithOneLine() {
+    // /proc takes no new files, not even from root (file permissions would not stop root).
+    Path unwritable = Path.of("/proc", "sandbox-state-" + ProcessHandle.current().pid() + ".json");
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")) && !Files.exists(unwritable));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    SandboxMain.Launch launch =
+        SandboxMain.launch(
+            new String[] {"--port", "0", "--state-file", unwritable.toString()},
+            print(new ByteArrayOutputStream()),
+            print(err));
+
+    assertThat(launch.exitCode()).isEqualTo(1);
+    assertThat(launch.sandbox()).isNull();
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertThat(message.strip().lines()).hasSize(1);
+    assertThat(message)
+        .startsWith("spotify-sandbox: cannot write state file " + unwritable)
+        .contains("refusing to start");
   }
 
   @Test

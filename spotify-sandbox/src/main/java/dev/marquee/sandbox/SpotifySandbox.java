@@ -641,11 +641,11 @@ public final class SpotifySandbox implements AutoCloseable {
 
     /**
      * Keeps what clients rely on across restarts in this file: grants with their refresh tokens
-     * (and when the user authorized, so the six months still count from then), unexpired access
-     * tokens, and apps and users added after {@link #start()}. Tokens and secrets are stored as
-     * SHA-256 hashes only; the file is written atomically, owner read/write only, shortly after
-     * each change and on {@link #close()}. Authorization codes, consent pages in progress,
-     * playback, counters, faults and the rate-limit window are not kept.
+     * (and when the user authorized, so the six months still count from then), access tokens until
+     * an hour after they expire, and apps and users added after {@link #start()}. Tokens and
+     * secrets are stored as SHA-256 hashes only; the file is written atomically, owner read/write
+     * only, shortly after each change and on {@link #close()}. Authorization codes, consent pages
+     * in progress, playback, counters, faults and the rate-limit window are not kept.
      *
      * <p>A missing file is a fresh start. A file that cannot be read or written refuses {@link
      * #start()}; a file that is not usable state (bad JSON, another format or version, a bad entry)

@@ -3,6 +3,8 @@ package dev.marquee.sandbox;
 import dev.marquee.sandbox.accounts.RedirectUriRules;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,10 @@ final class CliOptions {
         --calls-per-30s N          Web API calls per app per rolling 30 s before 429 (default 1000)
         --controllable-clock       start a clock that only moves via POST /sandbox/clock/advance
         --public-url URL           base URL to put in JSON links (default http://BIND:PORT)
+        --state-file PATH          keep issued tokens and grants (as hashes), and apps and users
+                                   added at runtime, in PATH across restarts; written owner-only
+                                   after each change and on exit. Unusable file: renamed aside,
+                                   fresh start. Unreadable or unwritable: refuses to start
         --help                     print this help
       """;
 
@@ -46,6 +52,7 @@ final class CliOptions {
   private int callsPer30s = 1000;
   private boolean controllableClock;
   private URI publicUrl;
+  private Path stateFile;
   private boolean help;
 
   private CliOptions() {}
@@ -97,7 +104,8 @@ final class CliOptions {
             "--redirect-uri",
             "--token-lifetime",
             "--calls-per-30s",
-            "--public-url")
+            "--public-url",
+            "--state-file")
         .contains(arg);
   }
 
@@ -123,6 +131,7 @@ final class CliOptions {
           tokenLifetime = Duration.ofSeconds(integer(option, value, 1, Integer.MAX_VALUE));
       case "--calls-per-30s" -> callsPer30s = integer(option, value, 1, Integer.MAX_VALUE);
       case "--public-url" -> publicUrl = publicUrl(value);
+      case "--state-file" -> stateFile = stateFile(value);
       default -> throw new UsageException("Unknown option " + option + "; see --help");
     }
   }
@@ -164,6 +173,21 @@ final class CliOptions {
     }
   }
 
+  private static Path stateFile(String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException("--state-file needs a file path");
+    }
+    try {
+      Path path = Path.of(value);
+      if (path.getFileName() == null) {
+        throw new UsageException("--state-file needs a file path, got '" + value + "'");
+      }
+      return path;
+    } catch (InvalidPathException e) {
+      throw new UsageException("--state-file is not a valid path: '" + value + "'");
+    }
+  }
+
   boolean help() {
     return help;
   }
@@ -200,6 +224,10 @@ final class CliOptions {
     return controllableClock;
   }
 
+  Path stateFile() {
+    return stateFile;
+  }
+
   SpotifySandbox.Builder toBuilder() {
     SpotifySandbox.Builder builder =
         SpotifySandbox.builder()
@@ -215,6 +243,9 @@ final class CliOptions {
     }
     if (publicUrl != null) {
       builder.publicBaseUri(publicUrl);
+    }
+    if (stateFile != null) {
+      builder.stateFile(stateFile);
     }
     return builder;
   }

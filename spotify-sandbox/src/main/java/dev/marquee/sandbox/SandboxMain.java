@@ -1,5 +1,6 @@
 package dev.marquee.sandbox;
 
+import dev.marquee.sandbox.state.StateFileException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,9 @@ public final class SandboxMain {
     SpotifySandbox sandbox = options.toBuilder().build();
     try {
       sandbox.start();
+    } catch (StateFileException e) {
+      err.println("spotify-sandbox: " + e.getMessage() + " (refusing to start)");
+      return new Launch(1, null);
     } catch (IOException | RuntimeException e) {
       err.println(
           "spotify-sandbox: cannot listen on "
@@ -60,6 +64,7 @@ public final class SandboxMain {
               + e.getMessage());
       return new Launch(1, null);
     }
+    sandbox.stateWarning().ifPresent(warning -> err.println("spotify-sandbox: " + warning));
     out.println(banner(sandbox));
     return new Launch(0, sandbox);
   }
@@ -75,6 +80,7 @@ public final class SandboxMain {
     } else {
       mode = "no demo data; create apps and users via /sandbox";
     }
-    return "Spotify sandbox listening on " + sandbox.baseUri() + " (" + mode + ")";
+    String state = sandbox.stateSummary().map(summary -> "; " + summary).orElse("");
+    return "Spotify sandbox listening on " + sandbox.baseUri() + " (" + mode + state + ")";
   }
 }

@@ -12,6 +12,9 @@ import dev.marquee.sandbox.http.HttpReply;
 import dev.marquee.sandbox.http.ReplyingHandler;
 import dev.marquee.sandbox.images.ImageHandler;
 import dev.marquee.sandbox.playback.Player;
+import dev.marquee.sandbox.state.StateDocument;
+import dev.marquee.sandbox.state.StateFile;
+import dev.marquee.sandbox.state.StateFileException;
 import dev.marquee.sandbox.users.SandboxAccount;
 import dev.marquee.sandbox.users.SandboxUser;
 import dev.marquee.sandbox.users.UserDirectory;
@@ -23,6 +26,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -74,9 +79,20 @@ public final class SpotifySandbox implements AutoCloseable {
   private final Accounts accounts;
   private final RollingWindowRateLimiter rateLimiter;
 
+  /** Null without a state file. */
+  private final StatePersistence persistence;
+
   private HttpServer server;
   private ExecutorService executor;
   private volatile URI baseUri;
+
+  // Set by the first start(): what the command line or test set up is configuration, recreated
+  // every run, so only what was added at runtime goes to the state file.
+  private volatile Set<String> configuredApps = Set.of();
+  private volatile Set<String> configuredUsers = Set.of();
+  private boolean stateRestored;
+  private volatile String stateSummary;
+  private volatile String stateWarning;
 
   private SpotifySandbox(Builder options) {
     this.options = options;
@@ -87,6 +103,13 @@ public final class SpotifySandbox implements AutoCloseable {
     this.accounts =
         new Accounts(clock, users, options.accessTokenLifetime, options.rotateRefreshTokens, gate);
     this.rateLimiter = new RollingWindowRateLimiter(clock, options.callsPer30s);
+    if (options.stateFile != null) {
+      this.persistence =
+          new StatePersistence(new StateFile(options.stateFile), this::stateDocument);
+      accounts.tokens().onChange(persistence::changed);
+    } else {
+      this.persistence = null;
+    }
     if (options.demo) {
       DemoSetup.apply(this, options.demoRedirectUris);
     }
@@ -97,8 +120,10 @@ public final class SpotifySandbox implements AutoCloseable {
   }
 
   /**
-   * Binds the port and starts serving.
+   * Binds the port and starts serving. With a state file, the first start reads it first (see
+   * {@link Builder#stateFile}) and writes it back before binding.
    *
+   * @throws StateFileException when the state file exists but cannot be read, or cannot be written
    * @throws IOException when the port cannot be bound
    * @throws IllegalStateException when already started
    */
@@ -106,9 +131,20 @@ public final class SpotifySandbox implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("The sandbox is already started");
     }
+    if (persistence != null) {
+      startPersistence();
+    }
     InetSocketAddress address =
         new InetSocketAddress(InetAddress.getByName(options.bindAddress), options.port);
-    HttpServer created = HttpServer.create(address, 1024);
+    HttpServer created;
+    try {
+      created = HttpServer.create(address, 1024);
+    } catch (IOException | RuntimeException e) {
+      if (persistence != null) {
+        persistence.close();
+      }
+      throw e;
+    }
     URI base = options.publicBaseUri != null ? options.publicBaseUri : localBaseUri(created);
     SpotifyObjects objects = new SpotifyObjects(base);
     created.createContext("/authorize", accounts.authorizeHandler());
@@ -126,13 +162,224 @@ public final class SpotifySandbox implements AutoCloseable {
     return this;
   }
 
-  /** Stops serving immediately; in-flight requests (e.g. delayed by a fault) are interrupted. */
+  /**
+   * Stops serving immediately; in-flight requests (e.g. delayed by a fault) are interrupted. With a
+   * state file, writes it one last time.
+   */
   @Override
   public synchronized void close() {
     if (server != null) {
       server.stop(0);
       executor.shutdownNow();
       server = null;
+      if (persistence != null) {
+        persistence.close();
+      }
+    }
+  }
+
+  private void startPersistence() throws IOException {
+    StateFile file = persistence.file();
+    if (!stateRestored) {
+      configuredApps = Set.copyOf(clientIds());
+      configuredUsers = Set.copyOf(users.all().stream().map(SandboxAccount::id).toList());
+      restoreState(file);
+      stateRestored = true;
+    }
+    try {
+      persistence.start();
+    } catch (IOException | RuntimeException e) {
+      throw new StateFileException(
+          "cannot write state file " + file.path() + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * Reads the state file and adds what it holds. A file that cannot be read refuses the start; a
+   * file that was read but cannot be used is renamed aside and the sandbox starts fresh, saying so
+   * in {@link #stateWarning()}, because a demo should keep working.
+   */
+  private void restoreState(StateFile file) throws StateFileException {
+    Optional<StateDocument> read;
+    String problem;
+    try {
+      read = file.read();
+      if (read.isEmpty()) {
+        stateSummary = "new state file " + file.path();
+        return;
+      }
+      problem = apply(read.get());
+      if (problem == null) {
+        return;
+      }
+    } catch (StateFile.CorruptStateException e) {
+      problem = e.getMessage();
+    } catch (IOException e) {
+      throw new StateFileException("cannot read state file " + file.path() + ": " + describe(e), e);
+    }
+    try {
+      Path aside = file.moveAside(clock.instant());
+      stateWarning =
+          "state file "
+              + file.path()
+              + " is unusable ("
+              + problem
+              + "); moved it to "
+              + aside.getFileName()
+              + " and started fresh: connected accounts must be reconnected";
+      stateSummary = "new state file " + file.path();
+    } catch (IOException e) {
+      throw new StateFileException(
+          "state file "
+              + file.path()
+              + " is unusable ("
+              + problem
+              + ") and cannot be moved aside: "
+              + describe(e),
+          e);
+    }
+  }
+
+  /**
+   * Adds the document's apps, users, grants and access tokens; entries whose app or user id is
+   * already configured keep the configured one.
+   *
+   * @return why the document cannot be used (nothing is then added), or null when it was applied
+   */
+  private String apply(StateDocument document) {
+    List<ClientApp> apps = new ArrayList<>();
+    List<SandboxUser> restoredUsers = new ArrayList<>();
+    try {
+      for (StateDocument.App app : listOrEmpty(document.apps())) {
+        apps.add(
+            ClientApp.restored(
+                app.clientId(),
+                app.name(),
+                app.clientSecretSha256(),
+                listOrEmpty(app.redirectUris()).stream().map(URI::create).toList()));
+      }
+      for (StateDocument.User user : listOrEmpty(document.users())) {
+        restoredUsers.add(
+            new SandboxUser(
+                user.id(), user.displayName(), user.email(), user.country(), user.product()));
+      }
+      // Checks every entry before adding any.
+      accounts
+          .tokens()
+          .restore(listOrEmpty(document.grants()), listOrEmpty(document.accessTokens()));
+    } catch (RuntimeException e) {
+      return "bad entry: " + e.getMessage();
+    }
+    apps.stream()
+        .filter(app -> accounts.apps().find(app.clientId()).isEmpty())
+        .forEach(accounts.apps()::register);
+    restoredUsers.stream().filter(user -> users.find(user.id()).isEmpty()).forEach(users::create);
+    stateSummary =
+        "restored "
+            + listOrEmpty(document.grants()).size()
+            + " authorizations and "
+            + listOrEmpty(document.accessTokens()).size()
+            + " access tokens from "
+            + persistence.file().path();
+    return null;
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    String type = e.getClass().getSimpleName();
+    return message == null ? type : type + ": " + message.replaceAll("\\s+", " ");
+  }
+
+  /** What the state file holds right now; see {@link StateDocument}. */
+  private StateDocument stateDocument() {
+    var tokens = accounts.tokens().exportState();
+    Set<String> skipApps = configuredApps;
+    Set<String> skipUsers = configuredUsers;
+    List<StateDocument.App> apps =
+        accounts.apps().clientIds().stream()
+            .filter(id -> !skipApps.contains(id))
+            .map(id -> accounts.apps().find(id))
+            .flatMap(Optional::stream)
+            .map(
+                app ->
+                    new StateDocument.App(
+                        app.clientId(),
+                        app.name(),
+                        app.secretSha256(),
+                        app.redirectUris().stream().map(URI::toString).toList()))
+            .toList();
+    List<StateDocument.User> savedUsers =
+        users.all().stream()
+            .map(SandboxAccount::user)
+            .filter(user -> !skipUsers.contains(user.id()))
+            .map(
+                user ->
+                    new StateDocument.User(
+                        user.id(),
+                        user.displayName(),
+                        user.email(),
+                        user.country(),
+                        user.product()))
+            .toList();
+    return new StateDocument(
+        StateDocument.FORMAT,
+        StateDocument.VERSION,
+        clock.instant().toString(),
+        apps,
+        savedUsers,
+        tokens.grants(),
+        tokens.accessTokens());
+  }
+
+  /** The state file in use, if any. */
+  public Optional<Path> stateFile() {
+    return persistence == null ? Optional.empty() : Optional.of(persistence.file().path());
+  }
+
+  /**
+   * After {@link #start()} with a state file: what was read (e.g. {@code restored 2 authorizations
+   * and 1 access tokens from ...}), for the banner.
+   */
+  public Optional<String> stateSummary() {
+    return Optional.ofNullable(stateSummary);
+  }
+
+  /**
+   * After {@link #start()}: set when the state file was unusable and was renamed aside; one line
+   * saying so.
+   */
+  public Optional<String> stateWarning() {
+    return Optional.ofNullable(stateWarning);
+  }
+
+  /**
+   * Writes the state file now instead of after the debounce delay.
+   *
+   * @throws IllegalStateException without a state file
+   * @throws IOException when it cannot be written
+   */
+  public void saveState() throws IOException {
+    if (persistence == null) {
+      throw new IllegalStateException("The sandbox has no state file");
+    }
+    persistence.writeNow();
+  }
+
+  /** Waits until changes made so far are written (tests); false on timeout. */
+  boolean awaitStateWritten(Duration timeout) throws InterruptedException {
+    if (persistence == null) {
+      throw new IllegalStateException("The sandbox has no state file");
+    }
+    return persistence.awaitWritten(timeout);
+  }
+
+  private void stateChanged() {
+    if (persistence != null) {
+      persistence.changed();
     }
   }
 
@@ -189,6 +436,7 @@ public final class SpotifySandbox implements AutoCloseable {
 
   public void registerApp(ClientApp app) {
     accounts.apps().register(app);
+    stateChanged();
   }
 
   /** Registered client ids. */
@@ -198,7 +446,9 @@ public final class SpotifySandbox implements AutoCloseable {
 
   /** Adds a user whose player is empty and stopped. */
   public SandboxAccount createUser(SandboxUser user) {
-    return users.create(user);
+    SandboxAccount account = users.create(user);
+    stateChanged();
+    return account;
   }
 
   public SandboxAccount createUser(String id, String displayName) {
@@ -314,6 +564,7 @@ public final class SpotifySandbox implements AutoCloseable {
     private int callsPer30s = 1000;
     private boolean demo;
     private final List<URI> demoRedirectUris = new ArrayList<>();
+    private Path stateFile;
 
     private Builder() {}
 
@@ -385,6 +636,24 @@ public final class SpotifySandbox implements AutoCloseable {
     /** Extra redirect URIs for the demo app, besides {@link #DEMO_REDIRECT_URI}. */
     public Builder demoRedirectUris(List<URI> uris) {
       this.demoRedirectUris.addAll(uris);
+      return this;
+    }
+
+    /**
+     * Keeps what clients rely on across restarts in this file: grants with their refresh tokens
+     * (and when the user authorized, so the six months still count from then), access tokens until
+     * an hour after they expire, and apps and users added after {@link #start()}. Tokens and
+     * secrets are stored as SHA-256 hashes only; the file is written atomically, owner read/write
+     * only, shortly after each change and on {@link #close()}. Authorization codes, consent pages
+     * in progress, playback, counters, faults and the rate-limit window are not kept.
+     *
+     * <p>A missing file is a fresh start. A file that cannot be read or written refuses {@link
+     * #start()}; a file that is not usable state (bad JSON, another format or version, a bad entry)
+     * is renamed aside to {@code NAME.corrupt-TIMESTAMP} and the sandbox starts fresh, reporting it
+     * in {@link #stateWarning()}. One file serves one sandbox at a time.
+     */
+    public Builder stateFile(Path file) {
+      this.stateFile = Objects.requireNonNull(file, "file");
       return this;
     }
 

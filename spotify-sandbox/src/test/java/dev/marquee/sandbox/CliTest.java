@@ -88,6 +88,16 @@ class CliTest {
   }
 
   @Test
+  void stateFileOptionNeedsAPathAndIsInTheHelp() throws Exception {
+    assertThat(launch("--state-file", "").exitCode()).isEqualTo(2);
+    assertThat(text(err)).contains("--state-file needs a file path");
+    assertThat(CliOptions.parse("--state-file", "data/sandbox-state.json").stateFile())
+        .isEqualTo(java.nio.file.Path.of("data/sandbox-state.json"));
+    assertThat(CliOptions.parse().stateFile()).isNull();
+    assertThat(CliOptions.USAGE).contains("--state-file PATH");
+  }
+
+  @Test
   void launchPrintsTheBannerForTheDemo() {
     SandboxMain.Launch launch = launch("--port", "0", "--demo");
     try (SpotifySandbox sandbox = launch.sandbox()) {

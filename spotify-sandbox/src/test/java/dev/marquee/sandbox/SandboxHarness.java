@@ -58,7 +58,9 @@ final class SandboxHarness implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  final SandboxClock clock = new SandboxClock(Instant.parse("2025-06-01T12:00:00Z"));
+  static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
+
+  final SandboxClock clock;
   final SpotifySandbox sandbox;
   final HttpClient http =
       HttpClient.newBuilder()
@@ -71,6 +73,12 @@ final class SandboxHarness implements AutoCloseable {
   }
 
   SandboxHarness(Consumer<SpotifySandbox.Builder> customizer) {
+    this(new SandboxClock(START), customizer);
+  }
+
+  /** A harness whose clock starts elsewhere, e.g. a restarted sandbox some time later. */
+  SandboxHarness(SandboxClock clock, Consumer<SpotifySandbox.Builder> customizer) {
+    this.clock = clock;
     SpotifySandbox.Builder builder = SpotifySandbox.builder().port(0).clock(clock);
     customizer.accept(builder);
     sandbox = builder.build();

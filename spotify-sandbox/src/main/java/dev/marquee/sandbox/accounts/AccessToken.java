@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * An issued access token.
+ * An issued access token. Its value is not kept: the sandbox finds it by the value's hash.
  *
  * @param grant the user authorization it belongs to; null for client-credentials tokens
  */
-public record AccessToken(
-    String value, String clientId, Grant grant, Set<String> scopes, Instant expiresAt) {
+public record AccessToken(String clientId, Grant grant, Set<String> scopes, Instant expiresAt) {
 
   /** The user this token acts for, or null for an app-only token. */
   public String userId() {
@@ -18,7 +17,6 @@ public record AccessToken(
 
   @Override
   public String toString() {
-    // The token value is a credential: keep it out of logs and assertion messages.
     return "AccessToken[client="
         + clientId
         + ", user="

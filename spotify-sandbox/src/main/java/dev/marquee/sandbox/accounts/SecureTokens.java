@@ -1,9 +1,12 @@
 package dev.marquee.sandbox.accounts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Unguessable random strings for codes, tokens and pending-authorization ids. */
+/** Unguessable random strings for codes, tokens and pending-authorization ids, and their hashes. */
 final class SecureTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -16,5 +19,22 @@ final class SecureTokens {
     byte[] random = new byte[bytes];
     RANDOM.nextBytes(random);
     return prefix + ENCODER.encodeToString(random);
+  }
+
+  /**
+   * The SHA-256 of a token or secret, base64url without padding: the key under which the sandbox
+   * keeps it, so neither memory dumps of the maps nor the state file hold the value itself. Tokens
+   * are random (48 bytes and more), so an unsalted hash cannot be reversed.
+   */
+  static String sha256(String value) {
+    return ENCODER.encodeToString(sha256Bytes(value));
+  }
+
+  static byte[] sha256Bytes(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 }

@@ -199,7 +199,15 @@ public final class DeviceBenchmark {
 
   private static NowPlaying track(String title, String art, Instant fetched) {
     return new NowPlaying(
-        false, title, "The Benchmarkers", "Accelerated Time", art, 215_000, 0, true, fetched);
+        NowPlaying.Kind.TRACK,
+        title,
+        "The Benchmarkers",
+        "Accelerated Time",
+        art,
+        215_000,
+        0,
+        true,
+        fetched);
   }
 
   /** Serves 640x640 PNGs at any path, one of a few pictures: every URL is new art to the cache. */

@@ -61,6 +61,12 @@ public final class MarqueeProcess implements AutoCloseable {
    * baked in.
    */
   public static MarqueeProcess war(String name, Path war, Map<String, String> environment) {
+    return war(name, war, environment, FreePort.pick());
+  }
+
+  /** The WAR on a port chosen by the caller (who may need it for the public URL). */
+  public static MarqueeProcess war(
+      String name, Path war, Map<String, String> environment, int port) {
     Path micro = Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
     Path preBoot =
         Path.of(
@@ -78,12 +84,8 @@ public final class MarqueeProcess implements AutoCloseable {
             "/",
             "--prebootcommandfile",
             preBoot.toAbsolutePath().toString(),
-            "--nocluster"));
-  }
-
-  private static MarqueeProcess create(
-      String name, Map<String, String> environment, List<String> launch) {
-    return create(name, environment, launch, FreePort.pick());
+            "--nocluster"),
+        port);
   }
 
   private static MarqueeProcess create(

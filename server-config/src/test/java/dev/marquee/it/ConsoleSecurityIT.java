@@ -235,7 +235,7 @@ class ConsoleSecurityIT {
         .contains("frame-ancestors 'none'")
         .contains("form-action 'self' " + server.sandbox().baseUri());
     assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
-    assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
     // Served over plain HTTP on loopback: no HSTS, which browsers would ignore anyway.

@@ -46,7 +46,8 @@ class PollingIT {
 
   private static final String CLIENT_ID = "marquee-polling-it";
   private static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
-  private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/spotify/callback");
+  // A loopback redirect registered without a port accepts any port (as Spotify does).
+  private static final URI REDIRECT_URI = URI.create("http://127.0.0.1/spotify/callback");
   private static final Duration BASE_INTERVAL = Duration.ofSeconds(4);
   private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(8);
 

@@ -14,13 +14,17 @@ public final class SecurityHeaders {
   private SecurityHeaders() {}
 
   /**
-   * No sniffing, no referrer (invite links and claim links carry secrets), an isolated browsing
-   * context, no powerful features, HSTS when Marquee is reached over HTTPS, and no caching.
+   * No sniffing, no referrer to other sites (invite links and claim links carry secrets), an
+   * isolated browsing context, no powerful features, HSTS when Marquee is reached over HTTPS, and
+   * no caching.
+   *
+   * <p>{@code same-origin}, not {@code no-referrer}: under {@code no-referrer} browsers send {@code
+   * Origin: null} with every form post, and the console refuses posts whose origin is not its own.
    */
   public static void common(
       HttpServletRequest request, HttpServletResponse response, boolean httpsPublicUrl) {
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (httpsPublicUrl || request.isSecure()) {

@@ -104,7 +104,7 @@ public final class ScreensConsole {
             "pair",
             Map.of("code", code, "name", name, "configuration", configuration),
             "claim");
-    assertThat(claimed.notices()).contains("Paired " + name);
+    assertThat(claimed.notices()).as(claimed.describe()).contains("Paired " + name);
   }
 
   private ConsoleClient.Page save(ConsoleClient.Page form, Map<String, String> values) {

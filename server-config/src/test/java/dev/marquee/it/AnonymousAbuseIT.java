@@ -118,11 +118,11 @@ class AnonymousAbuseIT {
     }
     // The stale form logs exactly one known line; once it is there, so is everything before it.
     HTTP.send(
-        form("/setup.xhtml", "jakarta.faces.ViewState=9:9").request(),
+        form("/invite.xhtml", "jakarta.faces.ViewState=9:9").request(),
         HttpResponse.BodyHandlers.discarding());
     await("the sentinel line in the log")
         .atMost(Duration.ofSeconds(10))
-        .until(() -> server.log().contains("expired or unknown view state for /setup.xhtml"));
+        .until(() -> server.log().contains("expired or unknown view state for /invite.xhtml"));
 
     List<String> added = server.log().lines().skip(before).toList();
     assertThat(problems).isEmpty();
@@ -172,6 +172,17 @@ class AnonymousAbuseIT {
         .contains("Form refused")
         .contains(server.uri("").toString().replaceAll("/$", ""));
     assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+    // The console's own origin passes (this stale form then goes back to its page).
+    HttpResponse<String> ownOrigin =
+        HTTP.send(
+            HttpRequest.newBuilder(server.uri("/setup.xhtml"))
+                .header("Origin", server.uri("").toString().replaceAll("/$", ""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=1:1"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(ownOrigin.statusCode()).isEqualTo(302);
+    assertThat(ownOrigin.headers().firstValue("Location")).hasValue("/setup.xhtml");
     // Still a fresh installation: the setup page is still the way in.
     assertThat(send(get("/sign-in.xhtml").request()).headers().firstValue("Location"))
         .hasValue("/setup.xhtml");

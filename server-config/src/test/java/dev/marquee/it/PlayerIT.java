@@ -355,7 +355,9 @@ class PlayerIT {
               .uri("/widgets.xhtml?organization=" + organizationId + "&id=" + configuration)
               .toString());
       WebElement frame = driver.findElement(By.id("preview"));
-      assertThat(frame.getAttribute("src")).endsWith("/player/?preview=" + configuration);
+      // The player, told where the console serves the preview state (the single WAR: here).
+      assertThat(frame.getAttribute("src"))
+          .endsWith("/player/?preview=" + configuration + "&state=%2Fwidgets%2Fpreview");
       driver.switchTo().frame(frame);
       awaitText(driver, TITLE, "Previewed Song");
       assertThat(rootBackground(driver)).contains("rgb(16, 16, 16)");

@@ -59,14 +59,17 @@ class JsonRequestBodyTest {
   }
 
   @Test
-  void refusesDeepNestingAsMalformedWithoutAnUncheckedException() {
-    String nested = "{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}";
-    // Within the size limit; parsed or refused, but never a RuntimeException.
-    try {
-      JsonRequestBody.object(JSON, nested);
-    } catch (RefusedBodyException e) {
-      assertThat(e.status()).isEqualTo(400);
-    }
+  void nestingIsBoundedByTheSizeLimitBeforeTheParserCanBeDrivenDeep() throws Exception {
+    // The deepest a body within the limit can nest (about 500) is parsed as the JSON it is,
+    // far below the parser's own limit (1000), whose unchecked exception would escape.
+    String deepest = "{\"a\":" + "[".repeat(509) + "]".repeat(509) + "}";
+    assertThat(deepest.length()).isLessThanOrEqualTo(JsonRequestBody.MAX_BODY);
+    assertThat(JsonRequestBody.object(JSON, deepest).getJsonArray("a")).hasSize(1);
+    // Anything deeper is longer than the limit and refused before parsing.
+    String deeper = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+    assertThatThrownBy(() -> JsonRequestBody.object(JSON, deeper))
+        .isInstanceOfSatisfying(
+            RefusedBodyException.class, e -> assertThat(e.status()).isEqualTo(413));
   }
 
   @Test

@@ -264,21 +264,7 @@ class AuthorizationCodeFlowTest {
     String code = SandboxHarness.query(location).get("code");
     assertThat(harness.token(codeExchange(code, verifier.verifier())).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> replay =
-        harness.send(
-            HttpRequest.newBuilder(harness.base().resolve("/authorize/decision"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        SandboxHarness.form(
-                            Map.of(
-                                "pending",
-                                pending.group(1),
-                                "user",
-                                "alice",
-                                "decision",
-                                "approve"))))
-                .build());
+    HttpResponse<String> replay = harness.decide(pending.group(1), "alice", "approve");
     assertThat(replay.statusCode()).isEqualTo(400);
   }
 

@@ -149,6 +149,17 @@ final class SandboxHarness implements AutoCloseable {
     return query.get("code");
   }
 
+  /** Posts the consent page's form, as the browser does when the user answers it. */
+  HttpResponse<String> decide(String pending, String user, String decision) {
+    return send(
+        HttpRequest.newBuilder(base().resolve("/authorize/decision"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    form(Map.of("pending", pending, "user", user, "decision", decision))))
+            .build());
+  }
+
   record Tokens(String accessToken, String refreshToken, JsonNode response) {}
 
   /** The whole PKCE flow for {@link #USER}, as a public client. */

@@ -407,20 +407,7 @@ class StateFileTest {
     Matcher pending = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(page.body());
     assertThat(pending.find()).isTrue();
     HttpResponse<String> decision =
-        harness.send(
-            HttpRequest.newBuilder(harness.base().resolve("/authorize/decision"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        SandboxHarness.form(
-                            Map.of(
-                                "pending",
-                                pending.group(1),
-                                "user",
-                                SandboxHarness.USER,
-                                "decision",
-                                "approve"))))
-                .build());
+        harness.decide(pending.group(1), SandboxHarness.USER, "approve");
     assertThat(decision.statusCode()).isEqualTo(302);
     URI location = URI.create(decision.headers().firstValue("Location").orElseThrow());
     HttpResponse<String> token =

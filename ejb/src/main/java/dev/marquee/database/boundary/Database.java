@@ -46,9 +46,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DataSourceDefinition(
     name = Database.DATA_SOURCE,
     className = "dev.marquee.database.control.UrlRoutedDataSource",
-    url = "${MPCONFIG=marquee.db.url}",
-    user = "${MPCONFIG=marquee.db.user}",
-    password = "${MPCONFIG=marquee.db.password}",
+    // The defaults after ':' are the ones in microprofile-config.properties (DatabaseDefaultsTest):
+    // Payara resolves these placeholders once while it prepares the deployment, before the
+    // application's own configuration is visible, and warns about every key without a default.
+    url = "${MPCONFIG=marquee.db.url:" + Database.DEFAULT_URL + "}",
+    user = "${MPCONFIG=marquee.db.user:" + Database.DEFAULT_USER + "}",
+    password = "${MPCONFIG=marquee.db.password:" + Database.DEFAULT_PASSWORD + "}",
     // No connection is opened at deployment: the database may come up after Marquee.
     initialPoolSize = 0,
     minPoolSize = 0,
@@ -65,6 +68,15 @@ public class Database {
 
   /** The JNDI name of Marquee's data source; the persistence unit uses it too. */
   public static final String DATA_SOURCE = "java:app/jdbc/marquee";
+
+  /** The zero-setup database: file-based H2 under ./data/, in PostgreSQL mode. */
+  static final String DEFAULT_URL =
+      "jdbc:h2:file:./data/marquee;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  static final String DEFAULT_USER = "marquee";
+
+  /** H2's only; PostgreSQL gets the operator's own. */
+  static final String DEFAULT_PASSWORD = "marquee";
 
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
 

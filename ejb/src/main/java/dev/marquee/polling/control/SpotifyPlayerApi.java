@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Response;
  * The part of Spotify's Web API the poller calls, as a MicroProfile REST Client. Answers come back
  * as raw {@link Response}s: every status is an answer to read ({@link CurrentlyPlayingReader}), not
  * an exception.
+ *
+ * <p>The path is on the method only: an interface with a type-level {@code @Path} in the WAR is a
+ * root resource to Jersey's scan, which warns at every start that it "cannot be instantiated".
  */
-@Path("/me/player")
 public interface SpotifyPlayerApi {
 
   /**
@@ -22,7 +24,7 @@ public interface SpotifyPlayerApi {
   String ADDITIONAL_TYPES = "track,episode";
 
   @GET
-  @Path("/currently-playing")
+  @Path("/me/player/currently-playing")
   @Produces(MediaType.APPLICATION_JSON)
   Response currentlyPlaying(
       @HeaderParam("Authorization") String authorization,

@@ -214,13 +214,25 @@ public final class QuickStart {
 
   private boolean awaitReady(Process marquee) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // Readiness is asked only once the application answers: a health check during deployment
+    // reaches EJBs that are still initializing, and Payara logs that with a stack trace.
+    HttpRequest deployed =
+        HttpRequest.newBuilder(URI.create(settings.url() + "api/version"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create(settings.url() + "health/ready"))
             .timeout(Duration.ofSeconds(5))
             .build();
+    boolean answers = false;
     while (marquee.isAlive() && !stopping.get()) {
       try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        answers =
+            answers
+                || client.send(deployed, HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
+        if (answers
+            && client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return true;
         }
       } catch (IOException notYet) {

@@ -47,6 +47,17 @@ class ConsoleSecurityIT {
     // What the probes and the screens use stays open.
     assertThat(server.client().getRaw("/health/ready").statusCode()).isEqualTo(200);
     assertThat(server.client().getRaw("/api/version").statusCode()).isEqualTo(200);
+    // So does the icon browsers ask every site for, cached as it changes only with a release.
+    for (String icon : new String[] {"/favicon.ico", "/favicon.svg"}) {
+      HttpResponse<String> response = server.client().getRaw(icon);
+      assertThat(response.statusCode()).as(icon).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
+          .startsWith("image/");
+      assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
   }
 
   @Test

@@ -182,8 +182,10 @@ class ConsoleWalkthroughIT {
           assertThat(Layout.problems(driver)).as(page + " at " + size).isEmpty();
         }
       }
-      driver.get(server.uri("/spotify-apps.xhtml").toString());
-      browser.screenshot("spotify-apps-390x844");
+      driver.get(server.uri("/screens.xhtml").toString());
+      ((JavascriptExecutor) driver)
+          .executeScript("document.getElementById('screen-table').scrollIntoView()");
+      browser.screenshot("screens-390x844");
       driver.get(server.uri("/audit.xhtml").toString());
       // The audit log's details are on a phone's screen.
       assertThat(driver.findElement(By.cssSelector("#audit td.details")).isDisplayed()).isTrue();

@@ -161,7 +161,7 @@ class ConsoleWalkthroughIT {
       WebElement offline = driver.findElement(By.cssSelector("#alerts .alert-screen"));
       assertThat(offline.getText()).contains("Front desk TV is offline").contains("never");
       assertThat(driver.findElements(By.id("no-alerts"))).isEmpty();
-      driver.manage().window().setSize(new Dimension(1280, 800));
+      browser.viewport(1280, 800);
       browser.screenshot("overview-1280x800");
 
       // On the screens page the table uses the card's width: the name stays on one line.
@@ -176,7 +176,7 @@ class ConsoleWalkthroughIT {
 
       // Every page with a table fits a desktop and a phone: nothing cut off, every button shown.
       for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
-        driver.manage().window().setSize(size);
+        browser.viewport(size.width, size.height);
         for (String page : TABLE_PAGES) {
           driver.get(server.uri(page).toString());
           assertThat(Layout.problems(driver)).as(page + " at " + size).isEmpty();

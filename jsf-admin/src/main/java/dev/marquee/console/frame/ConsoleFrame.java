@@ -2,7 +2,6 @@ package dev.marquee.console.frame;
 
 import dev.marquee.admin.boundary.AdminView;
 import dev.marquee.admin.boundary.CurrentAdmin;
-import dev.marquee.platform.boundary.PublicUrl;
 import dev.marquee.platform.boundary.ServerInfo;
 import dev.marquee.polling.boundary.PollingStatus;
 import dev.marquee.polling.boundary.QuotaPause;
@@ -11,16 +10,15 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the shared layout shows on every console page: product, version, demo banner, who is signed
  * in, navigation, the notices left by the previous action, and alerts that concern the admin
- * wherever they are (a Spotify app out of quota, a console opened at another address than the
- * public URL's).
+ * wherever they are (a Spotify app out of quota; {@link ConsoleAddress} for a console opened at
+ * another address).
  */
 @Named
 @RequestScoped
@@ -33,8 +31,6 @@ public class ConsoleFrame {
   @Inject Notices notices;
 
   @Inject PollingStatus polling;
-
-  @Inject PublicUrl publicUrl;
 
   @Inject When when;
 
@@ -117,7 +113,7 @@ public class ConsoleFrame {
   }
 
   /** A moment in the console's one format (pages use {@code <m:time>}, which also localizes). */
-  public String time(java.time.Instant instant) {
+  public String time(Instant instant) {
     return when.text(instant);
   }
 
@@ -125,49 +121,5 @@ public class ConsoleFrame {
   public String current(String section) {
     UIViewRoot view = FacesContext.getCurrentInstance().getViewRoot();
     return view != null && section.equals(SECTIONS.get(view.getViewId())) ? "page" : null;
-  }
-
-  /**
-   * Whether the browser asked for another host name than the public URL's (say {@code localhost}
-   * for {@code 127.0.0.1}): sign-in, Connect and QR links would end at the public URL, where this
-   * browser has no session. Read from the {@code Host} header, which only decides this warning.
-   */
-  public boolean isOtherAddress() {
-    return publicUrl.isOtherHost(Pages.request().getServerName());
-  }
-
-  /** The page shown, at the public URL: where the warning sends the admin. */
-  public String getRightAddress() {
-    HttpServletRequest request = Pages.request();
-    // The sign-in page is forwarded to in place of the page asked for: link to that one.
-    Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-    String uri = forwarded instanceof String original ? original : request.getRequestURI();
-    Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
-    String query = forwarded != null ? (String) forwardedQuery : request.getQueryString();
-    String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
-    try {
-      return publicUrl
-          .resolve(path.startsWith("/") ? path : "/" + path)
-          .toString()
-          .concat(query == null ? "" : "?" + query);
-    } catch (IllegalArgumentException e) {
-      // A path that is no URI after all: the console's home at the right address still helps.
-      return publicUrl.base() + "/";
-    }
-  }
-
-  /** The public URL's origin, for the browser to compare with the address it really uses. */
-  public String getPublicOrigin() {
-    return publicUrl.origin();
-  }
-
-  /** The configured public URL, for pages that explain it. */
-  public String getPublicUrl() {
-    return publicUrl.base().toString();
-  }
-
-  /** Whether only the server's own machine can open the public URL (no phone can). */
-  public boolean isLoopbackPublicUrl() {
-    return publicUrl.isLoopback();
   }
 }

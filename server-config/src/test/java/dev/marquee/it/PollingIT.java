@@ -400,6 +400,11 @@ class PollingIT {
   void theConsoleShowsHowPollingStandsAndAlertsOnAQuotaPause() throws Exception {
     Org org = organization();
     Account account = playingAccount(org, "On the console");
+    Account revoked = playingAccount(org, "Cut off");
+    sandbox.revokeUser(revoked.user);
+    await("needs reconnect")
+        .atMost(BASE_INTERVAL.plusSeconds(4))
+        .until(() -> revoked.state().path("status").asText().equals("NEEDS_RECONNECT"));
     Org other = organization();
     try (Browser browser = Browser.open(1280, 900)) {
       WebDriver driver = browser.driver();
@@ -409,8 +414,10 @@ class PollingIT {
       assertThat(text(driver, "polling-status")).isEqualTo("Playing");
       assertThat(text(driver, "now-playing")).isEqualTo("On the console · The Testers");
       assertThat(text(driver, "watchers")).isEqualTo("1");
-      assertThat(text(driver, "last-poll")).endsWith("UTC");
-      assertThat(text(driver, "next-poll")).endsWith("UTC");
+      // Moments in the console's one format: a <time> with the instant, shown relative.
+      assertThat(timeOf(driver, "last-poll")).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z");
+      assertThat(timeOf(driver, "next-poll")).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z");
+      assertThat(text(driver, "last-poll")).containsAnyOf("ago", "now");
       assertThat(text(driver, "polling-error")).isEqualTo("None");
       assertThat(Long.parseLong(text(driver, "calls-hour"))).isPositive();
       assertThat(driver.findElements(By.id("quota-paused"))).isEmpty();
@@ -424,7 +431,7 @@ class PollingIT {
       driver.get(server.uri("/accounts.xhtml").toString());
       assertThat(text(driver, "quota-paused"))
           .contains("Spotify app " + CLIENT_ID + " is out of quota")
-          .contains("UTC");
+          .contains("(in ");
       WebElement row =
           driver.findElements(By.cssSelector("#accounts tr.account")).stream()
               .filter(candidate -> candidate.getText().contains("Polling " + account.user))
@@ -433,6 +440,21 @@ class PollingIT {
       assertThat(row.findElement(By.className("polling")).getText())
           .isEqualTo("Rate limited by Spotify");
       browser.screenshot("console-quota-alert");
+
+      // The Overview raises the pause too, and the account Spotify cut off, with the way to fix it.
+      driver.get(server.uri("/index.xhtml").toString());
+      assertThat(driver.findElements(By.id("quota-paused"))).hasSize(1);
+      WebElement alert =
+          driver.findElement(
+              By.cssSelector("#alerts .alert-account[data-account='" + revoked.id + "']"));
+      assertThat(alert.getText()).contains("needs reconnecting");
+      assertThat(driver.findElements(By.cssSelector("#alerts .alert-account"))).hasSize(1);
+      alert.findElement(By.linkText("Reconnect")).click();
+      assertThat(text(driver, "account-heading")).endsWith("needs reconnecting");
+      assertThat(text(driver, "account-status")).isEqualTo("Needs reconnect");
+      assertThat(driver.findElements(By.id("reconnect-before"))).isEmpty();
+      assertThat(driver.findElement(By.id("reconnect:start")).getAttribute("value"))
+          .isEqualTo("Reconnect");
     }
     // Another organization's app is not paused, and its admin sees no alert about this one.
     try (Browser browser = Browser.open(1280, 900)) {
@@ -441,6 +463,10 @@ class PollingIT {
           server.uri("/sign-in.xhtml"), other.username(), SpotifyProbeClient.ADMIN_PASSWORD);
       driver.get(server.uri("/accounts.xhtml").toString());
       assertThat(driver.findElements(By.id("quota-paused"))).isEmpty();
+      // Nor about the other organization's accounts on the Overview.
+      driver.get(server.uri("/index.xhtml").toString());
+      assertThat(driver.findElements(By.cssSelector("#alerts .alert-account"))).isEmpty();
+      assertThat(driver.findElements(By.id("no-alerts"))).isNotEmpty();
     }
   }
 
@@ -464,6 +490,11 @@ class PollingIT {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The instant of the {@code <time>} in the element with this id. */
+  private static String timeOf(WebDriver driver, String id) {
+    return driver.findElement(By.id(id)).findElement(By.tagName("time")).getAttribute("datetime");
+  }
 
   private static String text(WebDriver driver, String id) {
     return driver.findElement(By.id(id)).getText();

@@ -58,7 +58,7 @@ class SpotifyConnectIT {
     Page account = ConsoleServer.callback(admin, sandbox.approve(authorize, "demo-gym"));
 
     assertThat(account.uri().getPath()).isEqualTo("/account.xhtml");
-    assertThat(account.text("#connected-as")).startsWith("Connected as ");
+    assertThat(account.text("#account-heading")).startsWith("Connected as ");
     assertThat(account.text("#account-status")).isEqualTo("Connected");
     assertThat(account.text("#spotify-user")).isEqualTo("demo-gym");
     String id = account.uri().getQuery();
@@ -150,7 +150,12 @@ class SpotifyConnectIT {
             admin, sandbox.approve(ConsoleServer.startConnect(admin, organizationId), "demo-shop"));
     Page disconnected = admin.submit(account, "disconnect", java.util.Map.of(), "confirm");
     assertThat(disconnected.text("#account-status")).isEqualTo("Disconnected");
-    assertThat(disconnected.text("#token-expiry")).isEqualTo("never");
+    // One story, told by the status: no "Connected as", no token "valid until never".
+    assertThat(disconnected.text("#account-heading")).endsWith(" is disconnected");
+    assertThat(disconnected.text("#token-expiry")).isEqualTo("None: disconnected");
+    assertThat(disconnected.has("#reconnect-before")).isFalse();
+    assertThat(disconnected.html().select("#reconnect\\:start").attr("value"))
+        .isEqualTo("Reconnect");
     assertThat(disconnected.notices()).contains("deleted its Spotify tokens");
     assertThat(admin.get("/audit.xhtml").html().select("tr.audit-SPOTIFY_DISCONNECTED"))
         .isNotEmpty();
@@ -200,8 +205,15 @@ class SpotifyConnectIT {
             "submit");
     assertThat(home.uri().getPath()).isEqualTo("/index.xhtml");
 
-    assertThat(viaLocalhost.get("/spotify-apps.xhtml").text("#redirect-uri"))
+    Page apps = viaLocalhost.get("/spotify-apps.xhtml");
+    assertThat(apps.text("#redirect-uri"))
         .isEqualTo("http://127.0.0.1:" + server.marquee().port() + "/spotify/callback");
+    // ...and warns that Connect cannot finish at this address, linking to the page at the right
+    // one.
+    assertThat(apps.text("#other-address")).contains("another address than Marquee's public URL");
+    assertThat(apps.html().select("#other-address-link").attr("href"))
+        .isEqualTo("http://127.0.0.1:" + server.marquee().port() + "/spotify-apps.xhtml");
+    assertThat(admin.get("/spotify-apps.xhtml").has("#other-address")).isFalse();
   }
 
   @Test

@@ -53,6 +53,39 @@ public class PublicUrl {
         + (defaultPort ? "" : ":" + port);
   }
 
+  /**
+   * Whether a browser that asked for {@code requestHost} (the request's host name, from its {@code
+   * Host} header) is at another address than the public URL's. Only for warning the admin: the
+   * {@code Host} header is the client's choice and decides nothing else. Session cookies are per
+   * host name, so a console opened at another name than the public URL's loses its session on the
+   * way back from Spotify or a QR link.
+   */
+  public boolean isOtherHost(String requestHost) {
+    return requestHost != null && !bare(requestHost).equals(bare(base().getHost()));
+  }
+
+  /**
+   * Whether the public URL is a loopback address ({@code 127.0.0.1}, {@code localhost}, {@code
+   * [::1]}): only a browser on the server's own machine can open it, not a phone scanning a
+   * screen's QR code.
+   */
+  public boolean isLoopback() {
+    String host = bare(base().getHost());
+    return host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("0:0:0:0:0:0:0:1");
+  }
+
+  /** A host name as compared: lower case, without IPv6 brackets. */
+  private static String bare(String host) {
+    String lower = host.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("[") && lower.endsWith("]")
+        ? lower.substring(1, lower.length() - 1)
+        : lower;
+  }
+
   /** Whether people reach Marquee over HTTPS (the console then sends HSTS). */
   public boolean isHttps() {
     return "https".equals(base().getScheme());

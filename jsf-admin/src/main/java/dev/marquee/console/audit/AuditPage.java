@@ -6,17 +6,12 @@ import dev.marquee.audit.entity.AuditEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Backs the audit log page: the newest events the admin may read. */
 @Named
 @RequestScoped
 public class AuditPage {
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   @Inject AuditLog auditLog;
 
@@ -33,9 +28,5 @@ public class AuditPage {
 
   public int getPageSize() {
     return AuditLog.PAGE_SIZE;
-  }
-
-  public String when(AuditEvent event) {
-    return WHEN.format(event.occurredAt());
   }
 }

@@ -6,17 +6,19 @@ import dev.marquee.platform.boundary.ServerInfo;
 import dev.marquee.polling.boundary.PollingStatus;
 import dev.marquee.polling.boundary.QuotaPause;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the shared layout shows on every console page: product, version, demo banner, who is signed
  * in, navigation, the notices left by the previous action, and alerts that concern the admin
- * wherever they are (a Spotify app out of quota).
+ * wherever they are (a Spotify app out of quota; {@link ConsoleAddress} for a console opened at
+ * another address).
  */
 @Named
 @RequestScoped
@@ -30,8 +32,20 @@ public class ConsoleFrame {
 
   @Inject PollingStatus polling;
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  @Inject When when;
+
+  /** The menu entry each page belongs to (an account's page is under the accounts). */
+  private static final Map<String, String> SECTIONS =
+      Map.of(
+          "/index.xhtml", "overview",
+          "/accounts.xhtml", "accounts",
+          "/account.xhtml", "accounts",
+          "/spotify-apps.xhtml", "apps",
+          "/widgets.xhtml", "widgets",
+          "/screens.xhtml", "screens",
+          "/pair.xhtml", "pair",
+          "/organizations.xhtml", "organizations",
+          "/audit.xhtml", "audit");
 
   private List<Notices.Notice> shown;
   private List<QuotaPause> quotaPauses;
@@ -98,7 +112,14 @@ public class ConsoleFrame {
     return quotaPauses;
   }
 
+  /** A moment in the console's one format (pages use {@code <m:time>}, which also localizes). */
   public String time(Instant instant) {
-    return instant == null ? "" : TIME.format(instant);
+    return when.text(instant);
+  }
+
+  /** {@code "page"} for the menu entry of the page shown, else nothing (no attribute). */
+  public String current(String section) {
+    UIViewRoot view = FacesContext.getCurrentInstance().getViewRoot();
+    return view != null && section.equals(SECTIONS.get(view.getViewId())) ? "page" : null;
   }
 }

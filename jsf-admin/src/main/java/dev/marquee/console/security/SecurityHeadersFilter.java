@@ -14,10 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every console response, error pages included. The console runs no JavaScript
- * and no inline styles, so its Content Security Policy allows only its own files; forms may post
- * only to the console and to Spotify's authorize page (the Connect button redirects there). Pages
- * are never cached, so after sign-out the back button shows nothing of an organization.
+ * Security headers on every console response, error pages included. The console runs no inline
+ * script and no inline styles (its one script is a file of its own), so its Content Security Policy
+ * allows only its own files; forms may post only to the console and to Spotify's authorize page
+ * (the Connect button redirects there). Pages are never cached, so after sign-out the back button
+ * shows nothing of an organization; the icon is.
  *
  * <p>What screens load (the player and the API) gets its headers from the screens module's own
  * filter, which serves it in the single WAR and the EAR alike.
@@ -42,6 +43,10 @@ public class SecurityHeadersFilter extends HttpFilter {
       SecurityHeaders.common(request, response, publicUrl.isHttps());
       response.setHeader("Content-Security-Policy", policy());
       response.setHeader("X-Frame-Options", "DENY");
+      if (isIcon(request)) {
+        // The icon is the same for everyone and changes only with a release.
+        response.setHeader("Cache-Control", "public, max-age=86400");
+      }
     }
     chain.doFilter(request, response);
   }
@@ -49,6 +54,11 @@ public class SecurityHeadersFilter extends HttpFilter {
   private static boolean servesScreens(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.equals("/player") || path.startsWith("/player/") || path.startsWith("/api/");
+  }
+
+  private static boolean isIcon(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/favicon.ico") || path.equals("/favicon.svg");
   }
 
   private String policy() {

@@ -1,7 +1,5 @@
 package dev.marquee.console.security;
 
-import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
-
 import dev.marquee.admin.boundary.ConsoleAccounts;
 import dev.marquee.admin.boundary.SignIns;
 import dev.marquee.console.frame.Pages;
@@ -11,9 +9,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -23,7 +18,7 @@ import java.util.Optional;
 @RequestScoped
 public class SignInPage {
 
-  @Inject SecurityContext security;
+  @Inject SessionSignIn sessionSignIn;
 
   @Inject SignIns signIns;
 
@@ -69,16 +64,8 @@ public class SignInPage {
       Pages.problem(refusal.get());
       return;
     }
-    // A new session id for the signed-in session: an id planted before sign-in is worthless.
     String continueWith = (String) request.getSession(true).getAttribute(CONTINUE_WITH);
-    request.changeSessionId();
-    AuthenticationStatus status =
-        security.authenticate(
-            request,
-            response,
-            withParams()
-                .credential(new UsernamePasswordCredential(username, new Password(typed)))
-                .newAuthentication(true));
+    AuthenticationStatus status = sessionSignIn.authenticate(request, response, username, typed);
     switch (status) {
       case SUCCESS, SEND_CONTINUE -> {
         signIns.succeeded(username, address);

@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Backs one Spotify account's page: its connection in words, how polling stands (status, what
@@ -28,13 +26,6 @@ import java.time.format.DateTimeFormatter;
 public class AccountPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
   @Inject transient CurrentAdmin currentAdmin;
 
@@ -80,6 +71,15 @@ public class AccountPage implements Serializable {
     }
   }
 
+  /** The page's title, told from the account's status. */
+  public String getHeading() {
+    return switch (account.status()) {
+      case CONNECTED -> "Connected as " + account.displayName();
+      case NEEDS_RECONNECT -> account.displayName() + " needs reconnecting";
+      case DISCONNECTED -> account.displayName() + " is disconnected";
+    };
+  }
+
   public String statusInWords() {
     return switch (account.status()) {
       case CONNECTED -> "Connected";
@@ -102,19 +102,27 @@ public class AccountPage implements Serializable {
         : playback.title() + " · " + playback.artists();
   }
 
-  public String lastPoll() {
-    return polling == null ? "never" : polling.lastPollAt().map(TIME::format).orElse("never");
+  /** When Marquee last asked Spotify; {@code null} when never. */
+  public Instant getLastPollAt() {
+    return polling == null ? null : polling.lastPollAt().orElse(null);
   }
 
-  /** The next poll, or why there is none. */
-  public String nextPoll() {
-    if (polling == null || polling.nextPollAt().isEmpty()) {
-      return "not scheduled";
-    }
-    if (polling.status() == AccountPolling.Status.NOT_WATCHED) {
-      return "when a screen shows this account";
-    }
-    return TIME.format(polling.nextPollAt().get());
+  /** Whether a poll is due at a known moment (a screen shows the account). */
+  public boolean isNextPollScheduled() {
+    return polling != null
+        && polling.nextPollAt().isPresent()
+        && polling.status() != AccountPolling.Status.NOT_WATCHED;
+  }
+
+  public Instant getNextPollAt() {
+    return isNextPollScheduled() ? polling.nextPollAt().get() : null;
+  }
+
+  /** Why there is no next poll. */
+  public String getNoNextPoll() {
+    return polling != null && polling.status() == AccountPolling.Status.NOT_WATCHED
+        ? "When a screen shows this account"
+        : "Not scheduled";
   }
 
   public String pollingError() {
@@ -123,14 +131,6 @@ public class AccountPage implements Serializable {
 
   public AccountPolling getPolling() {
     return polling;
-  }
-
-  public String dateTime(Instant instant) {
-    return instant == null ? "never" : DATE_TIME.format(instant);
-  }
-
-  public String date(Instant instant) {
-    return instant == null ? "" : DATE.format(instant);
   }
 
   public SpotifyAccountView getAccount() {

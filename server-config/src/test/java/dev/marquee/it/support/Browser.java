@@ -103,6 +103,22 @@ public final class Browser implements AutoCloseable {
                 org.openqa.selenium.By.id("signed-in-as"), username));
   }
 
+  /**
+   * Sizes the window so that the page's viewport (what {@code innerWidth} and {@code innerHeight}
+   * say) is exactly this size: a phone's 390 × 844, say, whatever the window's frame takes.
+   */
+  public void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    java.util.List<?> inner =
+        (java.util.List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+    int innerWidth = ((Number) inner.get(0)).intValue();
+    int innerHeight = ((Number) inner.get(1)).intValue();
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension(2 * width - innerWidth, 2 * height - innerHeight));
+  }
+
   public ChromeDriver driver() {
     return driver;
   }

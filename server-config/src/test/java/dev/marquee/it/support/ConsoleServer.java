@@ -181,7 +181,8 @@ public final class ConsoleServer implements AutoCloseable {
                 "password", ADMIN_PASSWORD,
                 "repeat", ADMIN_PASSWORD),
             "submit");
-    if (!done.uri().getPath().endsWith("/sign-in.xhtml")) {
+    // Setup signs the new admin in and opens the Overview.
+    if (!done.uri().getPath().endsWith("/index.xhtml")) {
       throw new AssertionError("Setup failed: " + done.notices() + "\n" + done.body());
     }
     setUp = true;

@@ -171,17 +171,12 @@ class PlayerIT {
       Browser.waitOn(driver).until(d -> "paused".equals(mode(d)));
       assertThat(driver.findElement(By.cssSelector(".mark-paused")).isDisplayed()).isTrue();
       // Readable across a room at 1080p, scaled down with the window, never below 12 px.
-      Map<String, Double> big = markBox((ChromeDriver) driver);
+      Map<String, Double> big = markBox((ChromeDriver) driver, 1920, 1080);
+      Map<String, Double> small = markBox((ChromeDriver) driver, 480, 320);
       assertThat(big.get("fontSize")).isBetween(30.0, 36.0);
       assertThat(big.get("height")).isGreaterThan(40.0);
       assertThat(big.get("right")).isLessThanOrEqualTo(1920.0);
       assertThat(big.get("bottom")).isLessThanOrEqualTo(1080.0);
-      ((ChromeDriver) driver)
-          .executeCdpCommand(
-              "Emulation.setDeviceMetricsOverride",
-              Map.of("width", 480, "height", 320, "deviceScaleFactor", 1, "mobile", false));
-      Map<String, Double> small = markBox((ChromeDriver) driver);
-      ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
       assertThat(small.get("fontSize")).isBetween(12.0, 13.0);
       assertThat(small.get("right")).isLessThanOrEqualTo(480.0);
       assertThat(small.get("bottom")).isLessThanOrEqualTo(320.0);
@@ -604,20 +599,28 @@ class PlayerIT {
     return driver.findElement(By.tagName("body")).getAttribute("data-pairing");
   }
 
-  /** The shown mark's font size and box, in CSS pixels. */
+  /** The shown mark's font size and box in CSS pixels, in a page of exactly that size. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Double> markBox(ChromeDriver driver) {
-    Map<String, Number> box =
-        (Map<String, Number>)
-            driver.executeAsyncScript(
-                "const done = arguments[0];"
-                    + " requestAnimationFrame(() => requestAnimationFrame(() => {"
-                    + " const m = [...document.querySelectorAll('.mark')]"
-                    + ".find((e) => getComputedStyle(e).display !== 'none');"
-                    + " const r = m.getBoundingClientRect();"
-                    + " done({fontSize: parseFloat(getComputedStyle(m).fontSize),"
-                    + " height: r.height, left: r.left, right: r.right, bottom: r.bottom});"
-                    + " }));");
+  private static Map<String, Double> markBox(ChromeDriver driver, int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    Map<String, Number> box;
+    try {
+      box =
+          (Map<String, Number>)
+              driver.executeAsyncScript(
+                  "const done = arguments[0];"
+                      + " requestAnimationFrame(() => requestAnimationFrame(() => {"
+                      + " const m = [...document.querySelectorAll('.mark')]"
+                      + ".find((e) => getComputedStyle(e).display !== 'none');"
+                      + " const r = m.getBoundingClientRect();"
+                      + " done({fontSize: parseFloat(getComputedStyle(m).fontSize),"
+                      + " height: r.height, left: r.left, right: r.right, bottom: r.bottom});"
+                      + " }));");
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
     Map<String, Double> doubles = new java.util.HashMap<>();
     box.forEach((key, value) -> doubles.put(key, value.doubleValue()));
     return doubles;

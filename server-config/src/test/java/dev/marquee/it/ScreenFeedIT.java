@@ -117,6 +117,30 @@ class ScreenFeedIT {
   }
 
   @Test
+  void anAccountThatNeedsReconnectingReachesTheScreenAsAStatusAndNothingMore() throws Exception {
+    String user = console.account("feed", "Until The Refusal");
+    String configuration = console.showingNewest("Refused " + user);
+    Pairing pairing = pair(console, "Refused " + user, configuration);
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      socket.nextText();
+      awaitState(socket, title("Until The Refusal"));
+      sandbox.revokeUser(user);
+      JsonNode state = awaitState(socket, s -> "NEEDS_RECONNECT".equals(s.path("status").asText()));
+      // Never taken for playing: idle, no data, and the source's status says why.
+      assertThat(state.path("idle").asBoolean()).isTrue();
+      assertThat(state.path("data").isNull()).isTrue();
+      assertThat(state.path("source").isNull()).isTrue();
+      assertThat(state.path("sources").get(0).path("status").asText()).isEqualTo("NEEDS_RECONNECT");
+      assertThat(state.path("sources").get(0).path("playing").asBoolean()).isFalse();
+      // Nothing private for the room: no account name, no Spotify error.
+      assertThat(state.toString())
+          .doesNotContain(user)
+          .doesNotContain("Until The Refusal")
+          .doesNotContainIgnoringCase("invalid_grant");
+    }
+  }
+
+  @Test
   void aReconnectWithAnOldVersionGetsTheCurrentStateAndWithTheCurrentOneOnlyAConfirmation()
       throws Exception {
     String user = console.account("feed", "Before The Cut", "After The Cut");

@@ -8,6 +8,8 @@ const shipped = typeof arguments[0] === 'string' ? JSON.parse(arguments[0]) : nu
   const b = await import(new URL('bindings.js', location.href).href);
   const p = await import(new URL('progress.js', location.href).href);
   const f = await import(new URL('feed.js', location.href).href);
+  const pa = await import(new URL('pairing.js', location.href).href);
+  const pv = await import(new URL('pairing-view.js', location.href).href);
   const results = [];
   const check = (name, actual, expected) => {
     const a = JSON.stringify(actual);
@@ -143,6 +145,18 @@ const shipped = typeof arguments[0] === 'string' ? JSON.parse(arguments[0]) : nu
   check('back-off doubles and stops at a minute', [f.backoff(3, () => 0.5), f.backoff(30, () => 0.5)], [8000, 60000]);
   check('the feed beside the player', f.feedUrl({ protocol: 'http:', host: '127.0.0.1:8080', pathname: '/player/' }), 'ws://127.0.0.1:8080/ws/screen');
   check('the feed beside the player on the EAR, over TLS', f.feedUrl({ protocol: 'https:', host: 'tv.example', pathname: '/screens/player/index.html' }), 'wss://tv.example/screens/ws/screen');
+
+  // Pairing: when to ask again, and where to type the code
+  check('Retry-After in seconds', pa.retryAfterMs('42', 60000), 42000);
+  check('Retry-After as an HTTP date', pa.retryAfterMs('Thu, 01 Jan 2026 00:00:30 GMT', 60000, Date.UTC(2026, 0, 1)), 30000);
+  check('no or unreadable Retry-After: the fallback', [pa.retryAfterMs(null, 60000), pa.retryAfterMs('soon', 60000)], [60000, 60000]);
+  check('Retry-After between a second and an hour', [pa.retryAfterMs('0', 60000), pa.retryAfterMs('86400', 60000)], [1000, 3600000]);
+  check('the wait as a countdown', [pv.waitText(42000), pv.waitText(41001), pv.waitText(725000), pv.waitText(3725000), pv.waitText(-5)], ['0:42', '0:42', '12:05', '1:02:05', '0:00']);
+  check('a public claim link: the console page, reachable from a phone', pv.consolePage('https://marquee.example/claim?code=K7QX-M4PD'), { page: 'https://marquee.example/pair.xhtml', local: false });
+  check('a claim link on the EAR', pv.consolePage('https://tv.example/console/claim?code=K7QX-M4PD'), { page: 'https://tv.example/console/pair.xhtml', local: false });
+  check('loopback claim links only open on this computer', ['http://127.0.0.1:8080/claim?code=A', 'http://localhost:8080/claim', 'http://[::1]:8080/claim', 'http://127.1.2.3/claim', 'http://tv.localhost/claim'].map((u) => pv.consolePage(u).local), [true, true, true, true, true]);
+  check('a LAN address is not loopback', [pv.consolePage('http://192.168.1.20:8080/claim').local, pv.consolePage('http://127.example.com/claim').local], [false, false]);
+  check('no claim link: no console page', pv.consolePage('not a url'), null);
 
   console.warn = warn;
   done(JSON.stringify(results));

@@ -6,6 +6,7 @@ import { preloadImage, render } from './bindings.js';
 import { ClockOffset, dataAt } from './progress.js';
 import { Feed, feedUrl } from './feed.js';
 import { Pairing } from './pairing.js';
+import { hidePairing, showAsking, showCode, showWaiting } from './pairing-view.js';
 
 const TOKEN_KEY = 'marquee.player.token';
 const TICK_MS = 250;
@@ -47,19 +48,21 @@ function storeToken(token) {
 }
 
 function show(mode) {
+  if (mode !== 'pairing') {
+    hidePairing();
+  }
   body.dataset.mode = mode;
 }
 
 // ---- Pairing -------------------------------------------------------------------------------
 
 function pair() {
+  showAsking();
   show('pairing');
   clearWidget();
   const pairing = new Pairing('../api/', {
-    onCode({ code, qrUrl }) {
-      document.getElementById('pairing-code').textContent = code;
-      document.getElementById('pairing-qr').src = qrUrl;
-    },
+    onCode: showCode,
+    onWait: showWaiting,
     onPaired(token) {
       storeToken(token);
       connect(token);
@@ -114,8 +117,13 @@ function showState(state) {
   const options = state.options || {};
   body.dataset.theme = options.theme || 'dark';
   body.dataset.status = state.status || 'LIVE';
+  body.dataset.reconnect = String(needsReconnect(state));
   body.dataset.animation = options.animation || 'fade';
   frame.style.setProperty('--aspect', String(aspect(definition.aspectRatio)));
+  if ((state.idle || !state.data) && needsReconnect(state)) {
+    showReconnect();
+    return;
+  }
   if (state.idle || !state.data) {
     showIdle(options.idle || 'placeholder');
     return;
@@ -163,6 +171,33 @@ async function swapIn(definition, state, animation) {
     setTimeout(() => old.element.remove(), SWAP_MS);
   } else {
     frame.replaceChildren(view.element);
+  }
+}
+
+/**
+ * Whether an account of the configuration needs reconnecting (Spotify refused its refresh token):
+ * nothing can be known of what it plays until an admin reconnects it in the console.
+ */
+function needsReconnect(state) {
+  return (
+    state.status === 'NEEDS_RECONNECT'
+    || (Array.isArray(state.sources) && state.sources.some((source) => source && source.status === 'NEEDS_RECONNECT'))
+  );
+}
+
+/**
+ * Nothing plays that Marquee can see, and an account needs reconnecting: the screen says so in
+ * place of any idle option ("nothing is playing" would be a guess). No account name or error: the
+ * room sees this screen; the admin sees the reason on the console.
+ */
+function showReconnect() {
+  const already = body.dataset.mode === 'reconnect' && frame.querySelector('.reconnect-notice');
+  player.idleMode = null;
+  body.classList.remove('dimmed');
+  show('reconnect');
+  if (!already) {
+    clearWidget();
+    frame.appendChild(document.getElementById('reconnect-notice').content.cloneNode(true));
   }
 }
 

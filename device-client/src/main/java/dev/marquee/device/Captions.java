@@ -31,6 +31,9 @@ final class Captions {
     FeedState state = showing.state();
     String connection = showing.online() ? "online" : "offline";
     NowPlaying playing = state.nowPlaying();
+    if (state.showsReconnect()) {
+      return "reconnect needed [" + connection + ", " + state.status() + "] " + options(state);
+    }
     if (playing == null) {
       return "idle "
           + state.options().idle()

@@ -422,13 +422,15 @@ final class DeviceSession implements AutoCloseable {
   private static String describe(FeedState state) {
     NowPlaying playing = state.nowPlaying();
     String what =
-        playing == null
-            ? "idle"
-            : (playing.playing() ? "playing " : "paused ")
-                + "\""
-                + playing.title()
-                + "\" by "
-                + playing.artist();
+        state.showsReconnect()
+            ? "idle, an account needs reconnecting"
+            : playing == null
+                ? "idle"
+                : (playing.playing() ? "playing " : "paused ")
+                    + "\""
+                    + playing.title()
+                    + "\" by "
+                    + playing.artist();
     return what + " (" + state.status() + ")";
   }
 

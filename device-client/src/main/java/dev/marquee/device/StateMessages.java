@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads a {@code state} message (docs/screens-protocol.md) into what the device draws. Fields the
- * device does not draw (the widget's template, the list of sources) are not read at all.
+ * device does not draw (the widget's template) are not read at all; of the list of sources only
+ * whether one needs reconnecting.
  */
 final class StateMessages {
   private StateMessages() {}
@@ -30,11 +31,22 @@ final class StateMessages {
     }
     JsonNode data = state.path("data");
     boolean idle = state.path("idle").asBoolean(false) || data.isNull() || data.isMissingNode();
+    AccountStatus status = AccountStatus.of(state.path("status").asText(""));
     return new FeedState(
         version.asText(),
         options(state.path("options")),
-        AccountStatus.of(state.path("status").asText("")),
-        idle ? null : nowPlaying(data));
+        status,
+        idle ? null : nowPlaying(data),
+        status == AccountStatus.NEEDS_RECONNECT || anySourceNeedsReconnect(state.path("sources")));
+  }
+
+  private static boolean anySourceNeedsReconnect(JsonNode sources) {
+    for (JsonNode source : sources) {
+      if (AccountStatus.of(source.path("status").asText("")) == AccountStatus.NEEDS_RECONNECT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static WidgetOptions options(JsonNode options) {

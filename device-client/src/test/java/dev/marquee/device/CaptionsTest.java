@@ -54,4 +54,18 @@ class CaptionsTest {
                 new ScreenView.Pairing("K7QX-M4PD", "http://h/claim?code=K7QX-M4PD"), FETCHED))
         .isEqualTo("pairing K7QX-M4PD http://h/claim?code=K7QX-M4PD");
   }
+
+  @Test
+  void anIdleScreenWhoseAccountNeedsReconnectingSaysSo() {
+    FeedState state =
+        new FeedState(
+            "v9",
+            new WidgetOptions(Theme.DARK, true, IdleMode.PLACEHOLDER),
+            AccountStatus.NEEDS_RECONNECT,
+            null);
+    ScreenView view = new ScreenView.Showing(state, null, true, Duration.ZERO);
+
+    assertThat(Captions.of(view, FETCHED))
+        .isEqualTo("reconnect needed [online, NEEDS_RECONNECT] theme DARK, progress shown");
+  }
 }

@@ -39,6 +39,25 @@ class StateMessagesTest {
   }
 
   @Test
+  void anAccountThatNeedsReconnectingIsReadFromTheStatusOrAnySource() throws Exception {
+    String idle =
+        "{\"version\":\"v\",\"idle\":true,\"data\":null,\"status\":\"%s\","
+            + "\"sources\":[{\"status\":\"LIVE\"},{\"status\":\"%s\"}]}";
+    assertThat(readState(String.format(idle, "NEEDS_RECONNECT", "LIVE")).showsReconnect()).isTrue();
+    assertThat(readState(String.format(idle, "LIVE", "NEEDS_RECONNECT")).showsReconnect()).isTrue();
+    assertThat(readState(String.format(idle, "LIVE", "STALE")).showsReconnect()).isFalse();
+    // From an older server without sources: the status alone.
+    assertThat(
+            readState("{\"version\":\"v\",\"idle\":true,\"status\":\"NEEDS_RECONNECT\"}")
+                .reconnectNeeded())
+        .isTrue();
+  }
+
+  private static dev.marquee.device.view.FeedState readState(String json) throws Exception {
+    return StateMessages.read(MAPPER.readTree(json));
+  }
+
+  @Test
   void theKindIsReadAndAnUnknownNameIsUnknown() throws Exception {
     String times = "\"duration_ms\":0,\"progress_ms\":0";
     assertThat(read("ad", times).kind()).isEqualTo(NowPlaying.Kind.AD);

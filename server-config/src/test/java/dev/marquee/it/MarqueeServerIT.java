@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.it.support.Browser;
+import dev.marquee.it.support.FreePort;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.ListeningSockets;
 import dev.marquee.it.support.MarqueeProcess;
+import dev.marquee.it.support.PairingLayout;
 import dev.marquee.it.support.ScreenSocket;
 import dev.marquee.it.support.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The uber jar as an operator runs it: boots on its database, is ready, renders the console's
@@ -37,7 +42,12 @@ class MarqueeServerIT {
   @BeforeAll
   static void start() {
     database = TestDatabase.fresh("server");
-    server = MarqueeProcess.uberJar("server", database.environment());
+    // The public URL an operator sets: a name phones reach (the pairing screen's QR code carries
+    // it; a loopback one is not shown as a QR code, see PlayerIT).
+    int port = FreePort.pick();
+    Map<String, String> environment = new HashMap<>(database.environment());
+    environment.put("MARQUEE_PUBLIC_URL", "http://marquee.example:" + port);
+    server = MarqueeProcess.uberJar("server", environment, port);
     server.start().awaitReady();
     System.out.printf("marquee.jar booted in %d ms%n", server.bootMillis());
   }
@@ -187,6 +197,38 @@ class MarqueeServerIT {
   @Test
   void neverLogsTheDatabasePassword() {
     assertThat(server.log()).doesNotContain(database.password());
+  }
+
+  @Test
+  void thePairingScreenShowsTheCodeBesideItsQrCodeApartAtEverySize() {
+    try (Browser browser = Browser.open(1280, 720)) {
+      ChromeDriver driver = browser.driver();
+      driver.get(server.uri("/player/").toString());
+      Browser.waitOn(driver)
+          .until(
+              d ->
+                  "code".equals(d.findElement(By.tagName("body")).getAttribute("data-pairing"))
+                      && (Boolean)
+                          ((ChromeDriver) d)
+                              .executeScript(
+                                  "const i = document.getElementById('pairing-qr');"
+                                      + " return i.complete && i.naturalWidth > 0 && !i.hidden"));
+      assertThat(driver.findElement(By.tagName("body")).getAttribute("data-qr")).isEqualTo("shown");
+      assertThat(driver.findElement(By.id("pairing-code")).getText())
+          .matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
+      assertThat(driver.findElement(By.id("pairing-help")).getText())
+          .isEqualTo(
+              "Enter the code at http://marquee.example:"
+                  + server.port()
+                  + "/pair.xhtml, or scan the QR code with a phone.");
+      List<PairingLayout.Measured> layout = PairingLayout.measure(driver);
+      System.out.println("pairing screen with QR code: " + layout);
+      assertThat(layout).allSatisfy(size -> assertThat(size.problems()).as(size.size()).isEmpty());
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", 1280, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+      System.out.println("pairing screenshot: " + browser.screenshot("pairing-qr-1280x720"));
+    }
   }
 
   private ScreenSocket.Closed closeCodeAfter(Consumer<ScreenSocket> frames) {

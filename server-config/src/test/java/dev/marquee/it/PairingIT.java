@@ -282,6 +282,12 @@ class PairingIT {
     assertThat(response.statusCode()).isEqualTo(429);
     assertThat(JsonBodies.parse(response.body()).path("error").asText())
         .contains("Too many screens at this address");
+    // When to ask again: marquee.pairing.busy-retry (a minute), sooner than the first of the
+    // address's codes expires (ten minutes).
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    // Refused means nothing made: the next request is refused the same way.
+    assertThat(post("/api/screens/pairing", "").statusCode()).isEqualTo(429);
   }
 
   @Test

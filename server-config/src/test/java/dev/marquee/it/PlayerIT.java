@@ -8,6 +8,7 @@ import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
 import dev.marquee.it.support.JsonBodies;
+import dev.marquee.it.support.PairingLayout;
 import dev.marquee.it.support.ScreensConsole;
 import dev.marquee.sandbox.SpotifySandbox;
 import dev.marquee.sandbox.playback.Episode;
@@ -15,6 +16,7 @@ import dev.marquee.sandbox.playback.Show;
 import dev.marquee.sandbox.playback.Track;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +74,9 @@ class PlayerIT {
             Map.of(
                 "MARQUEE_POLLING_BASE_INTERVAL", "PT2S",
                 "MARQUEE_POLLING_IDLE_STEPS", "PT2S",
-                "MARQUEE_SCREENS_KEEPALIVE_SECONDS", "5"));
+                "MARQUEE_SCREENS_KEEPALIVE_SECONDS", "5",
+                // A screen refused a pairing code asks again after 3 s, not a minute.
+                "MARQUEE_PAIRING_BUSY_RETRY", "PT3S"));
     sandbox = server.sandbox();
     admin = server.signedInAdmin();
     server.ensureDefaultApp(admin);
@@ -128,16 +132,22 @@ class PlayerIT {
       WebDriver driver = browser.driver();
       driver.get(server.uri("/player/").toString());
       String code = awaitPairingCode(driver);
+      // This server's public URL is a loopback address (as a quick start's is): a phone could not
+      // open the claim link, so there is no QR code, and the screen says where to type the code.
+      assertThat(driver.findElement(By.tagName("body")).getAttribute("data-qr")).isEqualTo("local");
+      assertThat(driver.findElement(By.cssSelector(".pairing-qr-card")).isDisplayed()).isFalse();
+      assertThat(driver.findElement(By.id("pairing-help")).getText())
+          .isEqualTo(
+              "Enter the code at " + server.uri("/pair.xhtml") + " in a browser on this computer.");
+      assertThat(driver.findElement(By.id("pairing-note")).getText())
+          .contains("No QR code: 127.0.0.1:" + server.marquee().port())
+          .contains("a phone cannot open")
+          .contains("marquee.public-url");
+      List<PairingLayout.Measured> layout = PairingLayout.measure((ChromeDriver) driver);
+      System.out.println("pairing screen without QR code: " + layout);
+      assertThat(layout).allSatisfy(size -> assertThat(size.problems()).as(size.size()).isEmpty());
+      assertThat(awaitPairingCode(driver)).isEqualTo(code);
       shoot(browser, "pairing");
-      WebElement qr = driver.findElement(By.id("pairing-qr"));
-      Browser.waitOn(driver)
-          .until(
-              d ->
-                  ((Number)
-                              ((ChromeDriver) d)
-                                  .executeScript("return arguments[0].naturalWidth", qr))
-                          .intValue()
-                      > 0);
 
       console.claim(code, "Front desk " + user, configuration);
 
@@ -160,6 +170,17 @@ class PlayerIT {
       sandbox.player(user).pause();
       Browser.waitOn(driver).until(d -> "paused".equals(mode(d)));
       assertThat(driver.findElement(By.cssSelector(".mark-paused")).isDisplayed()).isTrue();
+      // Readable across a room at 1080p, scaled down with the window, never below 12 px.
+      Map<String, Double> big = markBox((ChromeDriver) driver, 1920, 1080);
+      Map<String, Double> small = markBox((ChromeDriver) driver, 480, 320);
+      assertThat(big.get("fontSize")).isBetween(30.0, 36.0);
+      assertThat(big.get("height")).isGreaterThan(40.0);
+      assertThat(big.get("right")).isLessThanOrEqualTo(1920.0);
+      assertThat(big.get("bottom")).isLessThanOrEqualTo(1080.0);
+      assertThat(small.get("fontSize")).isBetween(12.0, 13.0);
+      assertThat(small.get("right")).isLessThanOrEqualTo(480.0);
+      assertThat(small.get("bottom")).isLessThanOrEqualTo(320.0);
+      assertThat(small.get("left")).isGreaterThanOrEqualTo(0.0);
       String paused = driver.findElement(PROGRESS).getText();
       await()
           .during(Duration.ofMillis(1500))
@@ -265,13 +286,33 @@ class PlayerIT {
       awaitText(driver, TITLE, longTitle);
       WebElement title = driver.findElement(TITLE);
       ChromeDriver chrome = (ChromeDriver) driver;
-      assertThat(
-              (Boolean)
-                  chrome.executeScript(
-                      "return arguments[0].scrollWidth > arguments[0].clientWidth", title))
-          .as("the long title is cut")
-          .isTrue();
-      assertThat(title.getCssValue("text-overflow")).isEqualTo("ellipsis");
+      // Two lines of it, then an ellipsis: the title's box is two line heights, the rest is cut,
+      // and the artist stays below.
+      @SuppressWarnings("unchecked")
+      Map<String, Number> lines =
+          (Map<String, Number>)
+              chrome.executeScript(
+                  "const t = arguments[0], a = arguments[1];"
+                      + " const s = getComputedStyle(t);"
+                      + " return {height: t.getBoundingClientRect().height,"
+                      + " lineHeight: parseFloat(s.lineHeight),"
+                      + " scrollHeight: t.scrollHeight, clientHeight: t.clientHeight,"
+                      + " bottom: t.getBoundingClientRect().bottom,"
+                      + " artistTop: a.getBoundingClientRect().top,"
+                      + " clamp: Number(s.webkitLineClamp)};",
+                  title,
+                  driver.findElement(ARTIST));
+      double lineHeight = lines.get("lineHeight").doubleValue();
+      assertThat(lines.get("height").doubleValue())
+          .as("two lines: " + lines)
+          .isBetween(1.9 * lineHeight, 2.1 * lineHeight);
+      assertThat(lines.get("scrollHeight").intValue())
+          .as("the rest is cut: " + lines)
+          .isGreaterThan(lines.get("clientHeight").intValue());
+      assertThat(lines.get("clamp").intValue()).isEqualTo(2);
+      assertThat(lines.get("bottom").doubleValue())
+          .as("not into the artist's line: " + lines)
+          .isLessThanOrEqualTo(lines.get("artistTop").doubleValue());
       assertThat(driver.findElement(ARTIST).getText()).isEqualTo("أم كلثوم");
       assertThat(
               (Boolean)
@@ -306,10 +347,24 @@ class PlayerIT {
       awaitText(driver, TITLE, "Before The Revoke");
       assertThat(driver.findElement(By.cssSelector(".mark-reconnect")).isDisplayed()).isFalse();
       sandbox.revokeUser(user);
-      Browser.waitOn(driver)
-          .until(d -> d.findElement(By.cssSelector(".mark-reconnect")).isDisplayed());
+      // Nothing can be known of what the account plays: the screen says why, in full, instead
+      // of "nothing is playing"; the room learns no account name and no error.
+      Browser.waitOn(driver).until(d -> "reconnect".equals(mode(d)));
       assertThat(driver.findElement(By.tagName("body")).getAttribute("data-status"))
           .isEqualTo("NEEDS_RECONNECT");
+      assertThat(driver.findElement(By.cssSelector("#frame .reconnect-notice")).getText())
+          .isEqualTo("Spotify account needs to be reconnected by an admin");
+      String shown = driver.findElement(By.tagName("body")).getText();
+      assertThat(shown)
+          .doesNotContain("Nothing is playing")
+          .doesNotContain("Before The Revoke")
+          .doesNotContain(user)
+          .doesNotContainIgnoringCase("invalid_grant");
+      assertThat(driver.findElements(TITLE)).isEmpty();
+      // The notice says it already: no mark beside it.
+      assertThat(driver.findElement(By.cssSelector(".mark-reconnect")).isDisplayed()).isFalse();
+      assertThat(widgetBox((ChromeDriver) driver, By.cssSelector("#frame .reconnect-notice p")))
+          .isTrue();
       shoot(browser, "needs-reconnect");
     }
   }
@@ -432,6 +487,60 @@ class PlayerIT {
     }
   }
 
+  @Test
+  @Order(10)
+  void aScreenRefusedACodeSaysWhyAndAsksAgainByItself() throws Exception {
+    String user = console.account("player", List.of(track("After The Wait")));
+    String name = "Busy " + user;
+    String configuration = console.showingNewest(name, Map.of());
+    // This address fills up with unclaimed codes, as forgotten browser tabs would.
+    List<String> waiting = new ArrayList<>();
+    HttpResponse<String> refused;
+    do {
+      refused = server.marquee().post("/api/screens/pairing", "");
+      if (refused.statusCode() == 201) {
+        waiting.add(JsonBodies.parse(refused.body()).path("code").asText());
+      }
+    } while (refused.statusCode() == 201 && waiting.size() < 10);
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
+    try (Browser browser = Browser.open(1280, 720)) {
+      ChromeDriver driver = browser.driver();
+      driver.get(server.uri("/player/").toString());
+      Browser.waitOn(driver).until(d -> "busy".equals(pairingState(d)));
+      assertThat(driver.findElement(By.id("pairing-lead")).getText())
+          .isEqualTo("Too many screens here are waiting to be paired");
+      assertThat(driver.findElement(By.id("pairing-help")).getText())
+          .matches("This screen asks again at \\d\\d?:\\d\\d:\\d\\d.{0,4} \\(in 0:0[0-3]\\)\\.");
+      assertThat(driver.findElement(By.id("pairing-note")).getText())
+          .contains("codes expire after ten minutes");
+      assertThat(driver.findElement(By.id("pairing-code")).isDisplayed()).isFalse();
+      assertThat(driver.findElement(By.cssSelector(".pairing-qr-card")).isDisplayed()).isFalse();
+      List<PairingLayout.Measured> layout = PairingLayout.measure(driver);
+      assertThat(layout).allSatisfy(size -> assertThat(size.problems()).as(size.size()).isEmpty());
+      shoot(browser, "pairing-busy");
+
+      // The countdown runs; the address is still full, so the player is still refused.
+      String before = driver.findElement(By.id("pairing-help")).getText();
+      Browser.waitOn(driver)
+          .until(d -> !d.findElement(By.id("pairing-help")).getText().equals(before));
+      assertThat(pairingState(driver)).isEqualTo("busy");
+
+      // An admin claims one of the waiting codes: a place is free, and the player, asking again
+      // by itself, gets a code of its own.
+      console.claim(waiting.remove(0), name, configuration);
+      String code = awaitPairingCode(driver);
+      assertThat(waiting).doesNotContain(code);
+      console.claim(code, name + " itself", configuration);
+      awaitText(driver, TITLE, "After The Wait");
+    } finally {
+      // The address's places back for the tests after this one.
+      for (String code : waiting) {
+        console.claim(code, name + " " + code, configuration);
+      }
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private static Track track(String title) {
@@ -484,6 +593,37 @@ class PlayerIT {
 
   private static String mode(WebDriver driver) {
     return driver.findElement(By.tagName("body")).getAttribute("data-mode");
+  }
+
+  private static String pairingState(WebDriver driver) {
+    return driver.findElement(By.tagName("body")).getAttribute("data-pairing");
+  }
+
+  /** The shown mark's font size and box in CSS pixels, in a page of exactly that size. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Double> markBox(ChromeDriver driver, int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    Map<String, Number> box;
+    try {
+      box =
+          (Map<String, Number>)
+              driver.executeAsyncScript(
+                  "const done = arguments[0];"
+                      + " requestAnimationFrame(() => requestAnimationFrame(() => {"
+                      + " const m = [...document.querySelectorAll('.mark')]"
+                      + ".find((e) => getComputedStyle(e).display !== 'none');"
+                      + " const r = m.getBoundingClientRect();"
+                      + " done({fontSize: parseFloat(getComputedStyle(m).fontSize),"
+                      + " height: r.height, left: r.left, right: r.right, bottom: r.bottom});"
+                      + " }));");
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+    Map<String, Double> doubles = new java.util.HashMap<>();
+    box.forEach((key, value) -> doubles.put(key, value.doubleValue()));
+    return doubles;
   }
 
   private static String connection(WebDriver driver) {

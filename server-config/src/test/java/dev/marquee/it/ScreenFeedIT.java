@@ -91,7 +91,7 @@ class ScreenFeedIT {
       assertThat(first.path("widget").path("slug").asText()).isEqualTo("spotify-now-playing");
       assertThat(first.path("widget").path("template").isObject()).isTrue();
       JsonNode state = states.get(states.size() - 1);
-      assertThat(state.path("widgetRevision").asInt()).isEqualTo(2);
+      assertThat(state.path("widgetRevision").asInt()).isEqualTo(3);
       assertThat(state.path("options").path("theme").asText()).isEqualTo("gradient");
       assertThat(state.path("configuration").path("id").asText()).isEqualTo(configuration);
       assertThat(state.path("status").asText()).isEqualTo("LIVE");
@@ -106,7 +106,7 @@ class ScreenFeedIT {
       assertThat(changed.path("version").asText()).isNotEqualTo(state.path("version").asText());
       // The definition went once; later states name its revision only.
       assertThat(changed.has("widget")).isFalse();
-      assertThat(changed.path("widgetRevision").asInt()).isEqualTo(2);
+      assertThat(changed.path("widgetRevision").asInt()).isEqualTo(3);
 
       Element row = screenRow(admin, pairing.screenId());
       assertThat(row.select(".state").text()).isEqualTo("online");
@@ -114,6 +114,32 @@ class ScreenFeedIT {
       assertThat(row.select(".address").text()).isEqualTo("127.0.0.1");
     }
     assertThat(server.marquee().log()).doesNotContain(pairing.token());
+  }
+
+  @Test
+  void anAccountThatNeedsReconnectingReachesTheScreenAsAStatusAndNothingMore() throws Exception {
+    String user = console.account("feed", "Until The Refusal");
+    // Named without the account's user, so a state that names the account would show.
+    String name = "Refused " + Integer.toHexString(user.hashCode());
+    String configuration = console.showingNewest(name);
+    Pairing pairing = pair(console, name, configuration);
+    try (ScreenSocket socket = connect(pairing.token(), null)) {
+      socket.nextText();
+      awaitState(socket, title("Until The Refusal"));
+      sandbox.revokeUser(user);
+      JsonNode state = awaitState(socket, s -> "NEEDS_RECONNECT".equals(s.path("status").asText()));
+      // Never taken for playing: idle, no data, and the source's status says why.
+      assertThat(state.path("idle").asBoolean()).isTrue();
+      assertThat(state.path("data").isNull()).isTrue();
+      assertThat(state.path("source").isNull()).isTrue();
+      assertThat(state.path("sources").get(0).path("status").asText()).isEqualTo("NEEDS_RECONNECT");
+      assertThat(state.path("sources").get(0).path("playing").asBoolean()).isFalse();
+      // Nothing private for the room: no account name, no Spotify error.
+      assertThat(state.toString())
+          .doesNotContain(user)
+          .doesNotContain("Until The Refusal")
+          .doesNotContainIgnoringCase("invalid_grant");
+    }
   }
 
   @Test

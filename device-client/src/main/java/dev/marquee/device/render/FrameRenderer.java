@@ -79,12 +79,34 @@ public final class FrameRenderer {
     WidgetOptions options = state.options();
     Palette palette = Palette.of(options.theme());
     background(g, layout, palette);
-    if (!state.idle()) {
+    if (state.showsReconnect()) {
+      reconnect(g, layout, palette);
+    } else if (!state.idle()) {
       nowPlaying(g, layout, palette, state.nowPlaying(), options.showProgress(), serverNow);
     } else {
       idle(g, layout, palette, options.idle(), view.lastTrack(), serverNow);
     }
-    marks(g, layout, view.online(), state.status());
+    marks(g, layout, view.online(), state);
+  }
+
+  /** What an idle screen says while an account needs reconnecting; nothing private. */
+  public static final String RECONNECT_MESSAGE =
+      "Spotify account needs to be reconnected by an admin";
+
+  /**
+   * Nothing plays that Marquee can see and an account needs reconnecting: said across the frame, in
+   * place of any idle option ("nothing playing" would be a guess).
+   */
+  private static void reconnect(Graphics2D g, Layout layout, Palette palette) {
+    float u = layout.unit();
+    int width = layout.width() - Math.round(16 * u);
+    Block text = block(g, RECONNECT_MESSAGE, Font.BOLD, 8 * u, width, 3, palette.text());
+    int dot = Math.round(10 * u);
+    int gap = Math.round(5 * u);
+    int y = (layout.height() - dot - gap - text.fitted().height()) / 2;
+    g.setColor(Palette.ATTENTION);
+    g.fillOval((layout.width() - dot) / 2, y, dot, dot);
+    text.drawCentred(g, layout.width(), y + dot + gap);
   }
 
   private void nowPlaying(
@@ -258,15 +280,19 @@ public final class FrameRenderer {
     g.fillRect(x + diameter / 2 + bar / 2, top, bar, barHeight);
   }
 
-  /** Offline, needs reconnect and stale, as small pills at the top right. */
-  private static void marks(Graphics2D g, Layout layout, boolean online, AccountStatus status) {
+  /**
+   * Offline, needs reconnect and stale, as small pills at the top right. No reconnect pill when the
+   * whole frame says so already.
+   */
+  private static void marks(Graphics2D g, Layout layout, boolean online, FeedState state) {
+    AccountStatus status = state.status();
     List<String> labels = new ArrayList<>();
     List<Color> colours = new ArrayList<>();
     if (!online) {
       labels.add("Offline");
       colours.add(Palette.OFFLINE);
     }
-    if (status == AccountStatus.NEEDS_RECONNECT) {
+    if (state.reconnectNeeded() && !state.showsReconnect()) {
       labels.add("Reconnect Spotify");
       colours.add(Palette.ATTENTION);
     } else if (status == AccountStatus.STALE) {

@@ -237,6 +237,35 @@ class FrameRendererTest {
 
   @ParameterizedTest(name = "{0}x{1}")
   @MethodSource("sizes")
+  void anIdleScreenWhoseAccountNeedsReconnectingSaysSoInsteadOfIdling(int width, int height)
+      throws Exception {
+    FeedState reconnect =
+        new FeedState(
+            "v3", options(Theme.DARK, IdleMode.CLOCK), AccountStatus.NEEDS_RECONNECT, null);
+    BufferedImage frame =
+        draw(
+            new ScreenView.Showing(reconnect, null, true, Duration.ZERO),
+            width,
+            height,
+            "needs-reconnect-idle");
+    Layout layout = Layout.of(width, height);
+    Rectangle whole = new Rectangle(0, 0, width, height);
+
+    // The attention dot above the message, centred; not the clock, no pill in the corner.
+    assertThat(count(frame, new Rectangle(width / 3, 0, width / 3, height), Palette.ATTENTION))
+        .isPositive();
+    assertThat(count(frame, layout.marks(), Palette.ATTENTION)).isZero();
+    assertThat(count(frame, whole, Palette.ATTENTION))
+        .isEqualTo(count(frame, new Rectangle(width / 3, 0, width / 3, height), Palette.ATTENTION));
+    FeedState clock =
+        new FeedState("v4", options(Theme.DARK, IdleMode.CLOCK), AccountStatus.LIVE, null);
+    BufferedImage clockFrame =
+        draw(new ScreenView.Showing(clock, null, true, Duration.ZERO), width, height, "clock");
+    assertThat(count(clockFrame, whole, Palette.ATTENTION)).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("sizes")
   void aVeryLongTitleIsShortenedInsideItsColumn(int width, int height) throws Exception {
     BufferedImage frame = draw(showing(track(LONG_TITLE, true), true), width, height, "long-title");
     Layout layout = Layout.of(width, height);

@@ -22,8 +22,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pairing a screen: it asks for a code and shows it; an admin claims the code in the console,
@@ -60,12 +62,21 @@ public class Pairings {
 
   @Inject Throttles throttles;
 
+  /**
+   * The longest a screen refused a code is told to wait before it asks again: a code at its address
+   * may be claimed (freeing a place) long before the oldest one expires.
+   */
+  @Inject
+  @ConfigProperty(name = "marquee.pairing.busy-retry", defaultValue = "PT1M")
+  Duration busyRetry;
+
   Clock clock = Clock.systemUTC();
 
   /**
    * A new pairing code for a screen at {@code clientAddress}.
    *
-   * @throws PairingRefusedException when that address already holds too many open codes
+   * @throws PairingBusyException when that address already holds too many open codes, with when to
+   *     ask again
    */
   public PairingStarted start(String clientAddress, String client) {
     Instant now = clock.instant();
@@ -80,9 +91,10 @@ public class Pairings {
             .setParameter("now", utc(now))
             .getSingleResult();
     if (open >= MAX_OPEN_PER_ADDRESS) {
-      throw new PairingRefusedException(
-          "Too many screens at this address are waiting to be paired; try again in a few"
-              + " minutes.");
+      throw new PairingBusyException(
+          "Too many screens at this address are waiting to be paired; this one asks again"
+              + " later.",
+          retryAfter(address, now));
     }
     String code = PairingCodes.next();
     String secret = OneTimeSecrets.token();
@@ -95,6 +107,24 @@ public class Pairings {
             now);
     em.persist(request);
     return new PairingStarted(request.id(), code, secret, claimUri(code), request.expiresAt());
+  }
+
+  /**
+   * When a refused screen asks again: when the first open code of its address expires (a place is
+   * free then), or sooner, after {@code marquee.pairing.busy-retry}; at least a second.
+   */
+  private Duration retryAfter(String address, Instant now) {
+    Duration untilFirstExpiry =
+        em.createNamedQuery(PairingRequest.FIRST_EXPIRY_FROM_ADDRESS, OffsetDateTime.class)
+            .setParameter("address", address)
+            .setParameter("now", utc(now))
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .map(expiry -> Duration.between(now, expiry.toInstant()))
+            .orElse(Duration.ZERO);
+    Duration wait = untilFirstExpiry.compareTo(busyRetry) < 0 ? untilFirstExpiry : busyRetry;
+    return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
   }
 
   /**

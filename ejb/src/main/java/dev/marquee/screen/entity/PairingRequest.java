@@ -34,12 +34,18 @@ import java.util.UUID;
         "SELECT COUNT(p) FROM PairingRequest p WHERE p.clientAddress = :address"
             + " AND p.expiresAt > :now AND p.screenId IS NULL")
 @NamedQuery(
+    name = PairingRequest.FIRST_EXPIRY_FROM_ADDRESS,
+    query =
+        "SELECT p.expiresAt FROM PairingRequest p WHERE p.clientAddress = :address"
+            + " AND p.expiresAt > :now AND p.screenId IS NULL ORDER BY p.expiresAt")
+@NamedQuery(
     name = PairingRequest.EXPIRED,
     query = "DELETE FROM PairingRequest p WHERE p.expiresAt <= :before")
 public class PairingRequest {
 
   public static final String BY_CODE = "PairingRequest.byCode";
   public static final String OPEN_FROM_ADDRESS = "PairingRequest.openFromAddress";
+  public static final String FIRST_EXPIRY_FROM_ADDRESS = "PairingRequest.firstExpiryFromAddress";
   public static final String EXPIRED = "PairingRequest.expired";
 
   /** How long a code is valid. */

@@ -3,6 +3,7 @@ package dev.marquee.api.boundary;
 import dev.marquee.api.control.JsonRequestBody;
 import dev.marquee.api.control.JsonRequestBody.RefusedBodyException;
 import dev.marquee.api.control.QrSvg;
+import dev.marquee.screen.boundary.PairingBusyException;
 import dev.marquee.screen.boundary.PairingRefusedException;
 import dev.marquee.screen.boundary.PairingStarted;
 import dev.marquee.screen.boundary.Pairings;
@@ -42,7 +43,10 @@ public class PairingResource {
 
   @Context HttpHeaders headers;
 
-  /** {@code {"client": "marquee-player/0.1.0"}} (optional): a new code. */
+  /**
+   * {@code {"client": "marquee-player/0.1.0"}} (optional): a new code; 429 with {@code Retry-After}
+   * (seconds) while the caller's address holds too many open codes.
+   */
   @POST
   @Consumes(MediaType.WILDCARD)
   public Response start(InputStream in) throws IOException {
@@ -72,8 +76,14 @@ public class PairingResource {
                       .add("claimUrl", started.claimUri().toString())
                       .add("expiresAt", started.expiresAt().toString())
                       .build()));
-    } catch (PairingRefusedException e) {
-      return error(429, e.getMessage());
+    } catch (PairingBusyException e) {
+      // Whole seconds, rounded up: the screen never asks before a place can be free.
+      long seconds = (e.retryAfter().toMillis() + 999) / 1000;
+      return noStore(
+          Response.status(429)
+              .header("Retry-After", seconds)
+              .type(MediaType.APPLICATION_JSON)
+              .entity(Json.createObjectBuilder().add("error", e.getMessage()).build()));
     }
   }
 

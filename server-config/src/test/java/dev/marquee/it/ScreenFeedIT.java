@@ -91,7 +91,7 @@ class ScreenFeedIT {
       assertThat(first.path("widget").path("slug").asText()).isEqualTo("spotify-now-playing");
       assertThat(first.path("widget").path("template").isObject()).isTrue();
       JsonNode state = states.get(states.size() - 1);
-      assertThat(state.path("widgetRevision").asInt()).isEqualTo(2);
+      assertThat(state.path("widgetRevision").asInt()).isEqualTo(3);
       assertThat(state.path("options").path("theme").asText()).isEqualTo("gradient");
       assertThat(state.path("configuration").path("id").asText()).isEqualTo(configuration);
       assertThat(state.path("status").asText()).isEqualTo("LIVE");
@@ -106,7 +106,7 @@ class ScreenFeedIT {
       assertThat(changed.path("version").asText()).isNotEqualTo(state.path("version").asText());
       // The definition went once; later states name its revision only.
       assertThat(changed.has("widget")).isFalse();
-      assertThat(changed.path("widgetRevision").asInt()).isEqualTo(2);
+      assertThat(changed.path("widgetRevision").asInt()).isEqualTo(3);
 
       Element row = screenRow(admin, pairing.screenId());
       assertThat(row.select(".state").text()).isEqualTo("online");

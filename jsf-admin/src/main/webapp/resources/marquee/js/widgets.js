@@ -10,30 +10,32 @@
     return;
   }
 
+  // A changed option presses the hidden "Preview changes" button, whose click goes by Ajax below.
   var tryOn = document.getElementById('widget:try-on');
   if (tryOn) {
     tryOn.hidden = true;
     form.addEventListener('change', function (event) {
       if (event.target.closest('#options')) {
-        faces.ajax.request(tryOn, event, { execute: '@form', render: 'widget:preview-status' });
+        tryOn.click();
       }
     });
   }
 
+  // Buttons that say what they redraw (data-render) are sent by Ajax: Faces takes a click of
+  // the button as its action, and only that part of the page changes.
   form.addEventListener('click', function (event) {
-    var button = event.target.closest('#sources input[type=submit][data-key]');
+    var button = event.target.closest('input[type=submit][data-render]');
     if (!button || button.disabled) {
       return;
     }
     event.preventDefault();
     var key = button.getAttribute('data-key');
-    var account = key.substring(key.indexOf('-') + 1);
     faces.ajax.request(button, event, {
       execute: '@form',
-      render: 'widget:sources-panel',
+      render: button.getAttribute('data-render'),
       onevent: function (data) {
-        if (data.status === 'success') {
-          refocus(key, account);
+        if (data.status === 'success' && key) {
+          refocus(key, key.substring(key.indexOf('-') + 1));
         }
       },
     });

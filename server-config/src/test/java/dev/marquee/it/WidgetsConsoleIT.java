@@ -123,7 +123,9 @@ class WidgetsConsoleIT {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-note")));
       assertThat(previewTheme(driver, wait, "light")).isEqualTo("light");
       assertThat(stored("/widgets.xhtml?id=" + idOf(name))).startsWith("theme=dark");
-      driver.executeScript("window.scrollTo(0, 0)");
+      // While a configuration is open the list is folded to one line above the form.
+      assertThat(driver.findElement(By.id("list")).getAttribute("open")).isNull();
+      driver.executeScript("document.getElementById('form-heading').scrollIntoView()");
       browser.screenshot("console-widget-form");
 
       driver.findElement(By.id("widget:save")).click();
@@ -510,7 +512,11 @@ class WidgetsConsoleIT {
         .text();
   }
 
+  /** A row of the list, which folds while a configuration is open: unfolded first. */
   private static WebElement row(WebDriver driver, String name) {
+    if (driver.findElement(By.id("list")).getAttribute("open") == null) {
+      driver.findElement(By.cssSelector("#list summary")).click();
+    }
     return driver.findElements(By.cssSelector("#configuration-table tr.configuration")).stream()
         .filter(row -> row.findElement(By.className("name")).getText().equals(name))
         .findFirst()

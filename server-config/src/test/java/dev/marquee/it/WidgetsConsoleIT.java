@@ -108,6 +108,8 @@ class WidgetsConsoleIT {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "Saved"));
       wait.until(ExpectedConditions.textToBe(By.id("form-heading"), "Change the configuration"));
       assertThat(driver.getCurrentUrl()).contains("/widgets.xhtml?id=");
+      // While a configuration is open the list is folded to one line above the form.
+      assertThat(driver.findElement(By.id("list")).getAttribute("open")).isNull();
       assertThat(row(driver, name).findElement(By.className("sources")).getText())
           .isEqualTo(accounts.get(1) + ", " + accounts.get(0));
       assertThat(shown(driver)).containsExactly(accounts.get(1), accounts.get(0));
@@ -123,8 +125,6 @@ class WidgetsConsoleIT {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-note")));
       assertThat(previewTheme(driver, wait, "light")).isEqualTo("light");
       assertThat(stored("/widgets.xhtml?id=" + idOf(name))).startsWith("theme=dark");
-      // While a configuration is open the list is folded to one line above the form.
-      assertThat(driver.findElement(By.id("list")).getAttribute("open")).isNull();
       driver.executeScript("document.getElementById('form-heading').scrollIntoView()");
       browser.screenshot("console-widget-form");
 

@@ -7,6 +7,7 @@ import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
 import dev.marquee.it.support.JsonBodies;
 import dev.marquee.it.support.Parallel;
+import dev.marquee.it.support.ScreensConsole;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -49,11 +50,13 @@ class PairingIT {
     ConsoleServer.callback(
         admin,
         server.sandbox().approve(ConsoleServer.startConnect(admin, organizationId), "demo-gym"));
+    ConsoleClient.Page form = admin.get("/widgets.xhtml?organization=" + organizationId);
     ConsoleClient.Page saved =
         admin.submit(
-            admin.get("/widgets.xhtml?organization=" + organizationId),
+            form,
             "widget",
-            new HashMap<>(Map.of("name", "Lobby", "source:0:position", "1")),
+            new HashMap<>(
+                Map.of("name", "Lobby", "order", ScreensConsole.order(form, Map.of(0, 1)))),
             "save");
     assertThat(saved.notices()).contains("Saved Lobby");
     configurationId =

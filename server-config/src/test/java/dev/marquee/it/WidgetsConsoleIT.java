@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marquee.it.support.Browser;
 import dev.marquee.it.support.ConsoleClient;
 import dev.marquee.it.support.ConsoleServer;
+import dev.marquee.it.support.ScreensConsole;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,6 +32,7 @@ class WidgetsConsoleIT {
   private static ConsoleServer server;
   private static ConsoleClient admin;
   private static String organizationId;
+  private static String foreignAccount;
 
   @BeforeAll
   static void start() {
@@ -53,8 +58,8 @@ class WidgetsConsoleIT {
     List<String> accounts = ConsoleServer.accountNames(admin, organizationId);
     assertThat(accounts).hasSize(2);
     String name = ConsoleServer.unique("Gym floor");
-    try (Browser browser = Browser.open(1280, 1200)) {
-      WebDriver driver = browser.driver();
+    try (Browser browser = Browser.open(1280, 800)) {
+      ChromeDriver driver = browser.driver();
       WebDriverWait wait = Browser.waitOn(driver);
       browser.signIn(
           server.uri("/sign-in.xhtml"), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
@@ -64,65 +69,177 @@ class WidgetsConsoleIT {
               driver.findElements(By.cssSelector("#options .option")).stream()
                   .map(option -> option.getAttribute("data-option")))
           .containsExactly("theme", "show_progress", "animation", "idle");
+      // Labels from the schema, never the stored values.
       Select theme = new Select(option(driver, "theme"));
       assertThat(theme.getOptions())
           .extracting(WebElement::getText)
-          .containsExactly("dark", "light", "gradient");
-      assertThat(theme.getFirstSelectedOption().getText()).isEqualTo("gradient");
+          .containsExactly("Dark", "Light", "Green gradient");
+      assertThat(theme.getFirstSelectedOption().getText()).isEqualTo("Green gradient");
       assertThat(option(driver, "show_progress").isSelected()).isTrue();
       assertThat(new Select(option(driver, "idle")).getOptions())
           .extracting(WebElement::getText)
-          .containsExactly("placeholder", "last-track-dimmed", "clock", "nothing");
+          .containsExactly("A placeholder", "The last track, dimmed", "A clock", "An empty screen");
+      assertThat(layoutProblems(driver)).isEmpty();
+      assertThat(driver.findElements(By.id("preview-placeholder"))).hasSize(1);
 
       driver.findElement(By.id("widget:name")).sendKeys(name);
-      theme.selectByVisibleText("dark");
-      option(driver, "show_progress").click();
-      position(driver, accounts.get(1)).sendKeys("1");
-      position(driver, accounts.get(0)).sendKeys("2");
-      browser.screenshot("console-widget-form");
-      driver.findElement(By.id("widget:save")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "Saved"));
-      WebElement row = row(driver, name);
-      assertThat(row.findElement(By.className("sources")).getText())
-          .isEqualTo(accounts.get(1) + ", " + accounts.get(0));
-
-      row.findElement(By.cssSelector("td.name a")).click();
-      wait.until(ExpectedConditions.textToBe(By.id("form-heading"), "Change the configuration"));
-      assertThat(new Select(option(driver, "theme")).getFirstSelectedOption().getText())
-          .isEqualTo("dark");
+      theme.selectByVisibleText("Dark");
+      driver.findElement(By.cssSelector("label[for='widget:option:1:flag']")).click();
       assertThat(option(driver, "show_progress").isSelected()).isFalse();
-      assertThat(position(driver, accounts.get(1)).getAttribute("value")).isEqualTo("1");
-      new Select(option(driver, "theme")).selectByVisibleText("light");
+      // Added in list order, then the second moved up with its arrow: no numbers to type.
+      press(driver, "add", accounts.get(0));
+      wait.until(d -> shown(d).equals(List.of(accounts.get(0))));
+      press(driver, "add", accounts.get(1));
+      wait.until(d -> shown(d).equals(accounts));
+      press(driver, "up", accounts.get(1));
+      wait.until(d -> shown(d).equals(List.of(accounts.get(1), accounts.get(0))));
+      // The moved account keeps the keyboard: its up arrow is spent, so its down arrow has focus.
+      assertThat(driver.switchTo().activeElement().getAttribute("aria-label"))
+          .isEqualTo("Move " + accounts.get(1) + " down");
+      assertThat(button(driver, "up", accounts.get(1)).isEnabled()).isFalse();
+      assertThat(button(driver, "down", accounts.get(0)).isEnabled()).isFalse();
+      // The Ajax redraw kept what was chosen above it.
+      assertThat(new Select(option(driver, "theme")).getFirstSelectedOption().getText())
+          .isEqualTo("Dark");
+      assertThat(layoutProblems(driver)).isEmpty();
+
+      driver.findElement(By.id("widget:save")).click();
+      // Created: the page stays on the new configuration, with its live preview beside the form.
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "Saved"));
+      wait.until(ExpectedConditions.textToBe(By.id("form-heading"), "Change the configuration"));
+      assertThat(driver.getCurrentUrl()).contains("/widgets.xhtml?id=");
+      // While a configuration is open the list is folded to one line above the form.
+      assertThat(driver.findElement(By.id("list")).getAttribute("open")).isNull();
+      assertThat(row(driver, name).findElement(By.className("sources")).getText())
+          .isEqualTo(accounts.get(1) + ", " + accounts.get(0));
+      assertThat(shown(driver)).containsExactly(accounts.get(1), accounts.get(0));
+      Rectangle form = driver.findElement(By.id("widget")).getRect();
+      Rectangle preview = driver.findElement(By.id("preview")).getRect();
+      assertThat(preview.getX()).isGreaterThanOrEqualTo(form.getX() + form.getWidth());
+      assertThat(preview.getY()).isLessThan(form.getY() + form.getHeight());
+      assertThat(previewTheme(driver, wait, "dark")).isEqualTo("dark");
+      assertThat(layoutProblems(driver)).isEmpty();
+
+      // Tried on without saving: the preview follows the form within its next poll.
+      new Select(option(driver, "theme")).selectByVisibleText("Light");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-note")));
+      assertThat(previewTheme(driver, wait, "light")).isEqualTo("light");
+      assertThat(stored("/widgets.xhtml?id=" + idOf(name))).startsWith("theme=dark");
+      driver.executeScript("document.getElementById('form-heading').scrollIntoView()");
+      browser.screenshot("console-widget-form");
+
       driver.findElement(By.id("widget:save")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "Saved"));
-      assertThat(driver.findElements(By.cssSelector("#configuration-table tr.configuration")))
-          .hasSize(1);
+      assertThat(stored("/widgets.xhtml?id=" + idOf(name))).startsWith("theme=light");
+      assertThat(new Select(option(driver, "theme")).getFirstSelectedOption().getText())
+          .isEqualTo("Light");
+      assertThat(previewTheme(driver, wait, "light")).isEqualTo("light");
+      assertThat(configurationNames()).containsOnlyOnce(name);
+      assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
 
       row(driver, name).findElement(By.className("delete")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "Deleted"));
-      assertThat(driver.findElements(By.id("no-configurations"))).isNotEmpty();
+      assertThat(configurationNames()).doesNotContain(name);
+    }
+  }
+
+  @Test
+  void onAPhoneTheFormFitsTheScreenAndThePreviewFollowsIt() {
+    String name = ConsoleServer.unique("Phone");
+    ConsoleClient.Page form = admin.get("/widgets.xhtml?organization=" + organizationId);
+    save(Map.of("name", name, "order", ScreensConsole.order(form, Map.of(0, 1))));
+    List<String> accounts = ConsoleServer.accountNames(admin, organizationId);
+    try (Browser browser = Browser.open(390, 844)) {
+      ChromeDriver driver = browser.driver();
+      WebDriverWait wait = Browser.waitOn(driver);
+      browser.signIn(
+          server.uri("/sign-in.xhtml"), ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
+      driver.get(server.uri("/widgets.xhtml?id=" + idOf(name)).toString());
+      assertThat(layoutProblems(driver)).isEmpty();
+
+      press(driver, "add", accounts.get(1));
+      wait.until(d -> shown(d).equals(accounts));
+      press(driver, "down", accounts.get(0));
+      wait.until(d -> shown(d).equals(List.of(accounts.get(1), accounts.get(0))));
+      assertThat(layoutProblems(driver)).isEmpty();
+      // One column: the preview under the form, as wide as the screen allows.
+      Rectangle formBox = driver.findElement(By.id("widget")).getRect();
+      Rectangle preview = driver.findElement(By.id("preview")).getRect();
+      assertThat(preview.getY()).isGreaterThanOrEqualTo(formBox.getY() + formBox.getHeight());
+      assertThat(preview.getX() + preview.getWidth()).isLessThanOrEqualTo(390);
+      assertThat(previewTheme(driver, wait, "gradient")).isEqualTo("gradient");
+      browser.screenshot("console-widget-form-phone");
+    } finally {
+      delete(name);
     }
   }
 
   @Test
   void refusedInputShowsItsReasonAndSavesNothing() {
     String name = ConsoleServer.unique("Refused");
+    ConsoleClient.Page form = admin.get("/widgets.xhtml?organization=" + organizationId);
+    String first = ScreensConsole.order(form, Map.of(0, 1));
+    String second = ScreensConsole.order(form, Map.of(1, 1));
     assertRefused(Map.of("name", name), "Choose at least one Spotify account");
-    assertRefused(Map.of("name", "", "source:0:position", "1"), "Give the configuration a name");
-    assertRefused(Map.of("name", name, "source:0:position", "x"), "Positions are whole numbers");
+    assertRefused(Map.of("name", "", "order", first), "Give the configuration a name");
     assertRefused(
-        Map.of("name", name, "source:0:position", "1", "source:1:position", "1"),
-        "Two accounts have position 1");
+        Map.of("name", name, "order", first + ",1"),
+        "The order of the accounts is not a list of accounts.");
+    assertRefused(
+        Map.of("name", name, "order", first + "," + first),
+        ConsoleServer.accountNames(admin, organizationId).get(0) + " is shown already.");
+    assertRefused(
+        Map.of("name", name, "order", second + "," + UUID.randomUUID()),
+        "That is not one of this organization's Spotify accounts.");
+    assertRefused(
+        Map.of("name", name, "order", first + "," + foreignAccount()),
+        "That is not one of this organization's Spotify accounts.");
     // A forged choice never reaches the schema: Faces refuses a value the menu did not offer.
     assertRefused(
-        Map.of("name", name, "source:0:position", "1", "option:0:choice", "neon"),
-        "Theme: Validation Error");
+        Map.of("name", name, "order", first, "option:0:choice", "neon"), "Theme: Validation Error");
 
-    ConsoleClient.Page saved = save(Map.of("name", name, "source:0:position", "1"));
+    ConsoleClient.Page saved = save(Map.of("name", name, "order", first));
     assertThat(saved.notices()).contains("Saved " + name);
-    ConsoleClient.Page twice = save(Map.of("name", name, "source:0:position", "1"));
+    // Saving stays on the configuration: its form, its preview.
+    assertThat(saved.uri().toString()).contains("/widgets.xhtml?id=" + idOf(name));
+    assertThat(saved.text("#form-heading")).isEqualTo("Change the configuration");
+    assertThat(saved.has("iframe#preview")).isTrue();
+    ConsoleClient.Page twice = save(Map.of("name", name, "order", first));
     assertThat(twice.notices()).contains("already has a widget configuration named");
     assertThat(configurationNames()).containsOnlyOnce(name);
+    delete(name);
+  }
+
+  @Test
+  void aTamperedReorderChangesNothing() {
+    String name = ConsoleServer.unique("Reorder");
+    ConsoleClient.Page form = admin.get("/widgets.xhtml?organization=" + organizationId);
+    save(Map.of("name", name, "order", ScreensConsole.order(form, Map.of(0, 1, 1, 2))));
+    String edit = "/widgets.xhtml?id=" + idOf(name);
+    try {
+      ConsoleClient.Page page = admin.get(edit);
+      List<String> before =
+          page.html().select("#sources li.source:not(.other)").eachAttr("data-account");
+      // The first account's up arrow is disabled: pressing it anyway (a forged post) moves nothing.
+      assertThat(page.html().select("input[name='widget:shown:0:up']").hasAttr("disabled"))
+          .isTrue();
+      ConsoleClient.Page up = admin.submit(page, "widget", Map.of(), "shown:0:up");
+      assertThat(up.html().select("#sources li.source:not(.other)").eachAttr("data-account"))
+          .isEqualTo(before);
+      ConsoleClient.Page down = admin.submit(page, "widget", Map.of(), "shown:1:down");
+      assertThat(down.html().select("#sources li.source:not(.other)").eachAttr("data-account"))
+          .isEqualTo(before);
+      // A forged order naming another organization's account is refused before anything moves.
+      ConsoleClient.Page foreign =
+          admin.submit(page, "widget", Map.of("order", foreignAccount()), "shown:1:up");
+      assertThat(foreign.notices())
+          .contains("That is not one of this organization's Spotify accounts.");
+      assertThat(foreign.html().select("#sources li.source:not(.other)").eachAttr("data-account"))
+          .isEqualTo(before);
+      assertThat(sourcesOf(name)).isEqualTo(String.join(", ", before));
+    } finally {
+      delete(name);
+    }
   }
 
   @Test
@@ -152,7 +269,8 @@ class WidgetsConsoleIT {
                   Map.of("option:0:choice", "", "option:1:flag", "on"),
                   "save");
           assertThat(empty.notices())
-              .contains("Theme: choose one of dark, light, gradient; an empty choice is not one.")
+              .contains(
+                  "Theme: choose one of Dark, Light, Green gradient; an empty choice is not one.")
               .doesNotContain("Saved");
           assertThat(stored(edit)).isEqualTo("theme=dark, show_progress=true");
         });
@@ -164,13 +282,14 @@ class WidgetsConsoleIT {
    */
   private static void withDarkConfigurationShowingProgress(Consumer<String> check) {
     String name = ConsoleServer.unique("Tampered");
+    ConsoleClient.Page form = admin.get("/widgets.xhtml?organization=" + organizationId);
     ConsoleClient.Page saved =
         save(
             Map.of(
                 "name",
                 name,
-                "source:0:position",
-                "1",
+                "order",
+                ScreensConsole.order(form, Map.of(0, 1)),
                 "option:0:choice",
                 "dark",
                 "option:1:flag",
@@ -188,7 +307,8 @@ class WidgetsConsoleIT {
   @Test
   void anotherOrganizationsAdminCanNeitherSeeNorChangeAConfiguration() {
     String name = ConsoleServer.unique("Private");
-    save(Map.of("name", name, "source:0:position", "1"));
+    ConsoleClient.Page form = admin.get("/widgets.xhtml?organization=" + organizationId);
+    save(Map.of("name", name, "order", ScreensConsole.order(form, Map.of(0, 1))));
     String link =
         admin
             .get("/widgets.xhtml?organization=" + organizationId)
@@ -220,7 +340,7 @@ class WidgetsConsoleIT {
   private static void assertRefused(Map<String, String> values, String reason) {
     List<String> before = configurationNames();
     ConsoleClient.Page refused = save(values);
-    assertThat(refused.notices()).contains(reason);
+    assertThat(refused.notices()).as(refused::describe).contains(reason);
     assertThat(configurationNames()).isEqualTo(before);
   }
 
@@ -280,11 +400,123 @@ class WidgetsConsoleIT {
     return driver.findElement(By.cssSelector("#options [data-option='" + key + "'] [data-option]"));
   }
 
-  private static WebElement position(WebDriver driver, String account) {
-    return driver.findElement(By.cssSelector("#sources input[data-account='" + account + "']"));
+  private static WebElement button(WebDriver driver, String kind, String account) {
+    return driver.findElement(
+        By.cssSelector("#sources li[data-account='" + account + "'] input.move." + kind));
   }
 
+  private static void press(WebDriver driver, String kind, String account) {
+    button(driver, kind, account).click();
+  }
+
+  /** The accounts the form shows, first tried first. */
+  private static List<String> shown(WebDriver driver) {
+    return driver.findElements(By.cssSelector("#shown li.source")).stream()
+        .map(li -> li.getAttribute("data-account"))
+        .toList();
+  }
+
+  /** The theme the framed player shows, once it shows the expected one (else the wait fails). */
+  private static String previewTheme(ChromeDriver driver, WebDriverWait wait, String expected) {
+    WebElement frame = driver.findElement(By.id("preview"));
+    driver.switchTo().frame(frame);
+    try {
+      wait.until(d -> expected.equals(driver.executeScript("return document.body.dataset.theme")));
+      return (String) driver.executeScript("return document.body.dataset.theme");
+    } finally {
+      driver.switchTo().defaultContent();
+    }
+  }
+
+  /**
+   * What is wrong with the form's layout, measured by Chromium: the page scrolls sideways, a
+   * field's label, control and hint overlap or leave the screen, a hint is not under its control or
+   * not the control's description, an account row or its buttons leave the screen.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> layoutProblems(ChromeDriver driver) {
+    return (List<String>)
+        driver.executeScript(
+            """
+            const problems = [];
+            const page = document.documentElement;
+            const width = page.clientWidth;
+            if (page.scrollWidth > width) {
+              problems.push('scrolls sideways: ' + page.scrollWidth + ' > ' + width);
+            }
+            const box = (e) => e.getBoundingClientRect();
+            const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+                && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            for (const field of document.querySelectorAll('#widget .field')) {
+              const label = field.querySelector('label');
+              const control = field.querySelector('input:not([type=hidden]), select');
+              const hint = field.querySelector('.hint');
+              const what = field.dataset.option || control.id;
+              if (!label || !control || !hint) {
+                problems.push(what + ': a label, a control and a hint expected');
+                continue;
+              }
+              if (overlap(box(label), box(control))) problems.push(what + ': label over control');
+              if (overlap(box(label), box(hint))) problems.push(what + ': label over hint');
+              if (overlap(box(control), box(hint))) problems.push(what + ': control over hint');
+              if (box(hint).top < box(control).bottom - 0.5) problems.push(what + ': hint not under');
+              if (control.getAttribute('aria-describedby') !== hint.id) {
+                problems.push(what + ': not described by its hint');
+              }
+              for (const e of [label, control, hint]) {
+                if (box(e).right > width + 0.5 || box(e).left < -0.5) {
+                  problems.push(what + ': off the screen');
+                }
+              }
+            }
+            for (const row of document.querySelectorAll('#sources li.source')) {
+              for (const e of [row, ...row.querySelectorAll('input')]) {
+                if (box(e).right > width + 0.5) problems.push(row.dataset.account + ': off the screen');
+              }
+            }
+            return problems;
+            """);
+  }
+
+  /** An account of another organization, connected for this test. */
+  private static String foreignAccount() {
+    if (foreignAccount == null) {
+      String other = ConsoleServer.unique("Elsewhere");
+      server.organizationAdmin(
+          admin, other, ConsoleServer.unique("elsewhere"), "elsewhere organization password 1");
+      String otherId = ConsoleServer.organizationId(admin, other);
+      ConsoleServer.callback(
+          admin,
+          server.sandbox().approve(ConsoleServer.startConnect(admin, otherId), "demo-office"));
+      foreignAccount =
+          admin
+              .get("/widgets.xhtml?organization=" + otherId)
+              .html()
+              .select("#sources li[data-account-id]")
+              .first()
+              .attr("data-account-id");
+    }
+    return foreignAccount;
+  }
+
+  private static String sourcesOf(String name) {
+    return admin
+        .get("/widgets.xhtml?organization=" + organizationId)
+        .html()
+        .select("#configuration-table tr.configuration")
+        .stream()
+        .filter(row -> row.select("td.name").text().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .select("td.sources")
+        .text();
+  }
+
+  /** A row of the list, which folds while a configuration is open: unfolded first. */
   private static WebElement row(WebDriver driver, String name) {
+    if (driver.findElement(By.id("list")).getAttribute("open") == null) {
+      driver.findElement(By.cssSelector("#list summary")).click();
+    }
     return driver.findElements(By.cssSelector("#configuration-table tr.configuration")).stream()
         .filter(row -> row.findElement(By.className("name")).getText().equals(name))
         .findFirst()

@@ -19,27 +19,46 @@ import java.util.Objects;
 /**
  * A widget definition's options schema, as the Castmill seed's definitions write it: an object of
  * option keys, each with a {@code type} ({@code string}, {@code boolean}, {@code number} or {@code
- * integer}), an optional {@code enum}, {@code default}, {@code label} and {@code description}. It
- * checks an admin's option values (unknown keys, wrong types and values outside an enum are
- * refused, naming the field) and completes them with the defaults, and it lists the options in
- * order so the console can generate its form from the schema.
+ * integer}), an optional {@code enum}, {@code enum_labels} (what the console shows for each value
+ * of the enum: {@code {"last-track-dimmed": "The last track, dimmed"}}; a value without one shows
+ * as itself), {@code default}, {@code label} and {@code description}. Keys are lower-case words
+ * joined by underscores, so the console can use them in element ids. It checks an admin's option
+ * values (unknown keys, wrong types and values outside an enum are refused, naming the field) and
+ * completes them with the defaults, and it lists the options in order so the console can generate
+ * its form from the schema.
  */
 public final class OptionsSchema {
 
   /** Longest option values document accepted, in characters. */
   public static final int MAX_VALUES_LENGTH = 4_096;
 
+  private static final java.util.regex.Pattern KEY =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** One value of an enum and the words the console shows for it. */
+  public record Choice(String value, String label) {}
+
   /** One option of the schema. */
   public record Option(
       String key,
       String type,
-      List<String> choices,
+      List<Choice> choices,
       JsonValue defaultValue,
       String label,
       String description) {
 
     public boolean isChoice() {
       return !choices.isEmpty();
+    }
+
+    /** The enum's values, in the schema's order. */
+    public List<String> values() {
+      return choices.stream().map(Choice::value).toList();
+    }
+
+    /** The enum's labels, in the schema's order, for messages to admins. */
+    String labels() {
+      return String.join(", ", choices.stream().map(Choice::label).toList());
     }
   }
 
@@ -131,7 +150,7 @@ public final class OptionsSchema {
             option.key(),
             option.label()
                 + ": choose one of "
-                + String.join(", ", option.choices())
+                + option.labels()
                 + "; an empty choice is not one.");
       }
       if (blank) {
@@ -173,13 +192,13 @@ public final class OptionsSchema {
       throw new InvalidOptionsException(
           option.key(), "Option \"" + option.key() + "\" must be " + article(option.type()) + ".");
     }
-    if (option.isChoice() && !option.choices().contains(((JsonString) value).getString())) {
+    if (option.isChoice() && !option.values().contains(((JsonString) value).getString())) {
       throw new InvalidOptionsException(
           option.key(),
           "Option \""
               + option.key()
               + "\" must be one of: "
-              + String.join(", ", option.choices())
+              + String.join(", ", option.values())
               + ".");
     }
   }
@@ -210,25 +229,20 @@ public final class OptionsSchema {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new IllegalArgumentException("Option " + key + " is not described by an object");
     }
+    if (!KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException(
+          "Option " + key + ": keys are lower-case words joined by underscores");
+    }
     JsonObject described = value.asJsonObject();
     String type = described.getString("type", "");
     if (!List.of("string", "boolean", "number", "integer").contains(type)) {
       throw new IllegalArgumentException("Option " + key + " has an unknown type: " + type);
     }
-    List<String> choices = new ArrayList<>();
-    if (described.containsKey("enum")) {
-      if (!type.equals("string")) {
-        throw new IllegalArgumentException("Option " + key + ": only strings have choices");
-      }
-      described.getJsonArray("enum").getValuesAs(JsonString.class).stream()
-          .map(JsonString::getString)
-          .forEach(choices::add);
-    }
     Option option =
         new Option(
             key,
             type,
-            List.copyOf(choices),
+            choices(key, type, described),
             described.get("default"),
             described.getString("label", key),
             described.getString("description", ""));
@@ -240,6 +254,37 @@ public final class OptionsSchema {
       }
     }
     return option;
+  }
+
+  private static List<Choice> choices(String key, String type, JsonObject described) {
+    if (!described.containsKey("enum")) {
+      if (described.containsKey("enum_labels")) {
+        throw new IllegalArgumentException("Option " + key + ": enum_labels without an enum");
+      }
+      return List.of();
+    }
+    if (!type.equals("string")) {
+      throw new IllegalArgumentException("Option " + key + ": only strings have choices");
+    }
+    List<String> values =
+        described.getJsonArray("enum").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList();
+    JsonObject labels =
+        described.containsKey("enum_labels")
+            ? described.getJsonObject("enum_labels")
+            : JsonValue.EMPTY_JSON_OBJECT;
+    for (String labelled : labels.keySet()) {
+      if (!values.contains(labelled)) {
+        throw new IllegalArgumentException(
+            "Option " + key + ": enum_labels names " + labelled + ", which is not in its enum");
+      }
+    }
+    List<Choice> choices = new ArrayList<>();
+    for (String choice : values) {
+      choices.add(new Choice(choice, labels.getString(choice, choice)));
+    }
+    return List.copyOf(choices);
   }
 
   private static JsonObject readObject(String json, String what) {

@@ -28,7 +28,7 @@ class OptionsSchemaTest {
     assertThat(schema.options())
         .extracting(OptionsSchema.Option::key)
         .containsExactly("theme", "show_progress", "columns", "note");
-    assertThat(schema.options().get(0).choices()).containsExactly("dark", "light", "gradient");
+    assertThat(schema.options().get(0).values()).containsExactly("dark", "light", "gradient");
     assertThat(schema.validate("").toString()).contains("\"theme\":\"gradient\"");
   }
 
@@ -132,5 +132,57 @@ class OptionsSchemaTest {
         .hasMessage("Theme: choose one of dark, light, gradient; an empty choice is not one.");
     typed.remove("theme");
     assertThatThrownBy(() -> schema.fromForm(typed)).isInstanceOf(InvalidOptionsException.class);
+  }
+
+  @Test
+  void enumLabelsNameTheChoicesAndAValueWithoutOneShowsAsItself() {
+    OptionsSchema labelled =
+        OptionsSchema.parse(
+            """
+            {"idle": {"type": "string", "enum": ["clock", "last-track-dimmed"],
+                      "enum_labels": {"last-track-dimmed": "The last track, dimmed"},
+                      "label": "When nothing plays"}}
+            """);
+
+    assertThat(labelled.options().get(0).choices())
+        .containsExactly(
+            new OptionsSchema.Choice("clock", "clock"),
+            new OptionsSchema.Choice("last-track-dimmed", "The last track, dimmed"));
+    // Admins read the labels; the stored value is still the enum's.
+    assertThatThrownBy(() -> labelled.fromForm(java.util.Map.of()))
+        .hasMessage(
+            "When nothing plays: choose one of clock, The last track, dimmed; an empty choice is"
+                + " not one.");
+    assertThat(labelled.validate("{\"idle\": \"last-track-dimmed\"}").toString())
+        .isEqualTo("{\"idle\":\"last-track-dimmed\"}");
+  }
+
+  @Test
+  void aLabelForAValueOutsideTheEnumOrWithoutAnEnumIsADefinitionsBug() {
+    assertThatThrownBy(
+            () ->
+                OptionsSchema.parse(
+                    """
+                    {"idle": {"type": "string", "enum": ["clock"],
+                              "enum_labels": {"clok": "A clock"}}}
+                    """))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enum_labels names clok, which is not in its enum");
+    assertThatThrownBy(
+            () ->
+                OptionsSchema.parse(
+                    "{\"note\": {\"type\": \"string\", \"enum_labels\": {\"a\": \"A\"}}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enum_labels without an enum");
+  }
+
+  @Test
+  void aKeyThatCannotBePartOfAnElementIdIsADefinitionsBug() {
+    for (String key : java.util.List.of("Theme", "show progress", "a:b", "1st", "")) {
+      assertThatThrownBy(() -> OptionsSchema.parse("{\"" + key + "\": {\"type\": \"boolean\"}}"))
+          .as(key)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("keys are lower-case words joined by underscores");
+    }
   }
 }

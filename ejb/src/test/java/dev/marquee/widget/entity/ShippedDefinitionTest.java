@@ -21,9 +21,14 @@ class ShippedDefinitionTest {
     assertThat(schema.options())
         .extracting(Option::key)
         .containsExactly("theme", "show_progress", "animation", "idle");
-    assertThat(schema.options().get(0).choices()).containsExactly("dark", "light", "gradient");
-    assertThat(schema.options().get(3).choices())
+    assertThat(schema.options().get(0).values()).containsExactly("dark", "light", "gradient");
+    assertThat(schema.options().get(3).values())
         .containsExactly("placeholder", "last-track-dimmed", "clock", "nothing");
+    // Every choice has words for admins: the console shows no raw value.
+    assertThat(schema.options().stream().flatMap(option -> option.choices().stream()))
+        .allSatisfy(choice -> assertThat(choice.label()).isNotEqualTo(choice.value()));
+    assertThat(schema.options())
+        .allSatisfy(option -> assertThat(option.description()).isNotBlank());
     assertThat(schema.validate("{}").toString())
         .isEqualTo(
             "{\"theme\":\"gradient\",\"show_progress\":true,\"animation\":\"fade\","

@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * The state a screen showing a widget configuration gets now, as JSON, for the live preview on the
  * widgets page: the browser player in a frame asks for it every few seconds with the admin's
- * session; while it asks, the configuration's accounts are polled as if a screen showed them. Only
- * a signed-in admin who may manage the configuration gets it (the console's security constraint
+ * session; while it asks, the configuration's accounts are polled as if a screen showed them. The
+ * options are the admin's unsaved draft when the form has one ({@link PreviewDrafts}). Only a
+ * signed-in admin who may manage the configuration gets it (the console's security constraint
  * covers this path); anything else is a 404 that says nothing about whether the configuration
  * exists.
  */
@@ -31,6 +32,8 @@ public class PreviewStateServlet extends HttpServlet {
 
   @Inject transient Previews previews;
 
+  @Inject transient PreviewDrafts drafts;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -39,7 +42,8 @@ public class PreviewStateServlet extends HttpServlet {
     response.setCharacterEncoding("UTF-8");
     try {
       UUID configuration = UUID.fromString(String.valueOf(request.getParameter("configuration")));
-      response.getWriter().write(previews.preview(currentAdmin.require(), configuration).message());
+      String state = previews.preview(currentAdmin.require(), configuration).message();
+      response.getWriter().write(drafts.applyTo(configuration, state));
     } catch (IllegalArgumentException | NotFoundException e) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       response

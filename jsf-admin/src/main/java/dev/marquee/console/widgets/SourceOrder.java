@@ -1,55 +1,119 @@
 package dev.marquee.console.widgets;
 
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns the form's "position" fields (account id → 1, 2, 3 … or blank) into the ordered list of
- * sources: blank means not shown, equal or non-numeric positions are refused.
+ * The Spotify accounts a configuration shows, in the order screens try them, as the form edits it:
+ * an account is added at the end, moved one place up or down, or removed. Each change names an
+ * account the organization has; one that does not fit (an account not of the organization, one
+ * already shown, a move past either end) is refused and the order stays as it was.
  */
-final class SourceOrder {
+final class SourceOrder implements Serializable {
 
-  private SourceOrder() {}
+  private static final long serialVersionUID = 1L;
 
-  /** A position the admin typed that cannot order the sources. */
-  static final class InvalidPositionException extends RuntimeException {
+  /** A change of the order that cannot be made; the message says why, naming the account. */
+  static final class InvalidOrderException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    InvalidPositionException(String message) {
+    InvalidOrderException(String message) {
       super(message);
     }
   }
 
-  static List<UUID> of(Map<String, String> positions) {
-    record Placed(UUID account, int position) {}
-    List<Placed> placed = new ArrayList<>();
-    for (Map.Entry<String, String> entry : positions.entrySet()) {
-      String typed = entry.getValue() == null ? "" : entry.getValue().strip();
-      if (typed.isEmpty()) {
-        continue;
-      }
-      int position;
+  private final ArrayList<UUID> shown = new ArrayList<>();
+
+  /** The order of a stored configuration; none for a new one. */
+  static SourceOrder of(List<UUID> sources) {
+    SourceOrder order = new SourceOrder();
+    order.shown.addAll(sources);
+    return order;
+  }
+
+  /**
+   * The order the form sent in its order field: account ids, comma-separated, first tried first.
+   *
+   * @param names the organization's accounts by id: nothing else can be in the order
+   * @throws InvalidOrderException for anything but distinct ids of those accounts
+   */
+  static SourceOrder parse(String field, Map<UUID, String> names) {
+    SourceOrder order = new SourceOrder();
+    if (field == null || field.isBlank()) {
+      return order;
+    }
+    for (String part : field.split(",", -1)) {
+      UUID account;
       try {
-        position = Integer.parseInt(typed);
-      } catch (NumberFormatException e) {
-        throw new InvalidPositionException("Positions are whole numbers: 1 is tried first.");
+        account = UUID.fromString(part.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidOrderException("The order of the accounts is not a list of accounts.");
       }
-      if (position < 1) {
-        throw new InvalidPositionException("Positions are whole numbers: 1 is tried first.");
-      }
-      placed.add(new Placed(UUID.fromString(entry.getKey()), position));
+      order.add(account, names);
     }
-    placed.sort(Comparator.comparingInt(Placed::position));
-    for (int i = 1; i < placed.size(); i++) {
-      if (placed.get(i).position() == placed.get(i - 1).position()) {
-        throw new InvalidPositionException(
-            "Two accounts have position " + placed.get(i).position() + "; give each its own.");
-      }
+    return order;
+  }
+
+  /** The order as the form's order field carries it. */
+  String field() {
+    return String.join(",", shown.stream().map(UUID::toString).toList());
+  }
+
+  List<UUID> accounts() {
+    return List.copyOf(shown);
+  }
+
+  boolean shows(UUID account) {
+    return shown.contains(account);
+  }
+
+  /**
+   * Shows an account after the others.
+   *
+   * @param names the organization's accounts by id: nothing else can be added
+   */
+  void add(UUID account, Map<UUID, String> names) {
+    if (account == null || !names.containsKey(account)) {
+      throw new InvalidOrderException("That is not one of this organization's Spotify accounts.");
     }
-    return placed.stream().map(Placed::account).toList();
+    if (shown.contains(account)) {
+      throw new InvalidOrderException(names.get(account) + " is shown already.");
+    }
+    shown.add(account);
+  }
+
+  void remove(UUID account, Map<UUID, String> names) {
+    shown.remove(indexOf(account, names));
+  }
+
+  void up(UUID account, Map<UUID, String> names) {
+    int at = indexOf(account, names);
+    if (at == 0) {
+      throw new InvalidOrderException(names.get(account) + " is tried first already.");
+    }
+    shown.add(at - 1, shown.remove(at));
+  }
+
+  void down(UUID account, Map<UUID, String> names) {
+    int at = indexOf(account, names);
+    if (at == shown.size() - 1) {
+      throw new InvalidOrderException(names.get(account) + " is tried last already.");
+    }
+    shown.add(at + 1, shown.remove(at));
+  }
+
+  private int indexOf(UUID account, Map<UUID, String> names) {
+    int at = account == null ? -1 : shown.indexOf(account);
+    if (at < 0) {
+      throw new InvalidOrderException(
+          names.containsKey(account)
+              ? names.get(account) + " is not shown; add it first."
+              : "That is not one of the Spotify accounts this configuration shows.");
+    }
+    return at;
   }
 }

@@ -76,9 +76,9 @@ public final class ScreensConsole {
       String name, Map<Integer, Integer> order, Map<String, String> options) {
     Map<String, String> fields = new HashMap<>(options);
     fields.put("name", name);
-    order.forEach((index, position) -> fields.put("source:" + index + ":position", "" + position));
-    ConsoleClient.Page saved =
-        save(client.get("/widgets.xhtml?organization=" + organizationId), fields);
+    ConsoleClient.Page form = client.get("/widgets.xhtml?organization=" + organizationId);
+    fields.put("order", order(form, order));
+    ConsoleClient.Page saved = save(form, fields);
     assertThat(saved.notices()).contains("Saved " + name);
     return client.get("/pair.xhtml").html().select("#pair\\:configuration option").stream()
         .filter(option -> option.text().endsWith(name))
@@ -105,6 +105,20 @@ public final class ScreensConsole {
             Map.of("code", code, "name", name, "configuration", configuration),
             "claim");
     assertThat(claimed.notices()).as(claimed.describe()).contains("Paired " + name);
+  }
+
+  /**
+   * The widgets form's order field (the ids of the accounts shown, first tried first) for the
+   * accounts at these positions of a new configuration's list (list index → position from 1), as
+   * the form's Add and arrow buttons would leave it.
+   */
+  public static String order(ConsoleClient.Page form, Map<Integer, Integer> positions) {
+    java.util.List<String> ids =
+        form.html().select("#sources li[data-account-id]").eachAttr("data-account-id");
+    return positions.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
+        .map(placed -> ids.get(placed.getKey()))
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   private ConsoleClient.Page save(ConsoleClient.Page form, Map<String, String> values) {
